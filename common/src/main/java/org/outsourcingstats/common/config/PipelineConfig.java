@@ -1,0 +1,146 @@
+package org.outsourcingstats.common.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValue;
+import java.io.Serializable;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Year;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.outsourcingstats.common.error.Errors;
+import org.outsourcingstats.common.error.PipelineException;
+
+/**
+ * The pipeline's settings, resolved once: command-line overrides over the {@code --conf} file over the defaults in
+ * {@code reference.conf}. Paths without a URI scheme are made absolute against the working directory.
+ */
+public final class PipelineConfig implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+
+  /** How tables are registered so that later sessions find them by name. */
+  public enum Catalog { EMBEDDED_DERBY, EXTERNAL_HIVE, IN_MEMORY }
+
+  private final String database;
+  private final String warehouse;
+  private final String landing;
+  private final String referenceDir;
+  private final int currentYear;
+  private final double growthTolerance;
+  private final Catalog catalog;
+  private final Map<String, String> sparkSettings;
+
+  private PipelineConfig(Config config) {
+    try {
+      Config p = config.getConfig("pipeline");
+      this.database = p.getString("database");
+      if (!IDENTIFIER.matcher(database).matches()) {
+        throw Errors.configInvalid("pipeline.database", "'" + database + "' is not a SQL identifier "
+            + "(letters, digits and underscores, not starting with a digit)");
+      }
+      this.warehouse = absolute(p.getString("warehouse"));
+      this.landing = absolute(p.getString("landing"));
+      String reference = p.getString("reference-dir");
+      this.referenceDir = reference.isBlank() ? null : absolute(reference);
+      int year = p.getInt("current-year");
+      this.currentYear = year == 0 ? Year.now().getValue() : year;
+      double tolerancePp = p.getDouble("growth.tolerance-pp");
+      if (tolerancePp < 0) {
+        throw Errors.configInvalid("pipeline.growth.tolerance-pp", "it must not be negative, got " + tolerancePp);
+      }
+      this.growthTolerance = tolerancePp / 100.0;
+      String catalogName = p.getString("catalog");
+      try {
+        this.catalog = Catalog.valueOf(catalogName.toUpperCase().replace('-', '_'));
+      } catch (IllegalArgumentException e) {
+        throw Errors.configInvalid("pipeline.catalog", "'" + catalogName
+            + "' is not one of embedded-derby, external-hive, in-memory");
+      }
+      Map<String, String> spark = new LinkedHashMap<>();
+      for (Map.Entry<String, ConfigValue> entry : p.getConfig("spark").entrySet()) {
+        spark.put(entry.getKey().replace("\"", ""), String.valueOf(entry.getValue().unwrapped()));
+      }
+      this.sparkSettings = Collections.unmodifiableMap(spark);
+    } catch (ConfigException e) {
+      throw Errors.configInvalid(e.origin() == null ? "pipeline" : e.origin().description(), e.getMessage());
+    }
+  }
+
+  /**
+   * Resolves the settings.
+   *
+   * @param file the {@code --conf} file, or null for the defaults alone
+   * @param overrides settings from the command line, by full key ({@code pipeline.landing})
+   */
+  public static PipelineConfig load(Path file, Map<String, String> overrides) throws PipelineException {
+    Config fromFile = ConfigFactory.empty();
+    if (file != null) {
+      if (!Files.isRegularFile(file)) {
+        throw Errors.configFileMissing(file);
+      }
+      fromFile = ConfigFactory.parseFile(file.toFile());
+    }
+    Config resolved = ConfigFactory.parseMap(overrides, "command line")
+        .withFallback(fromFile)
+        .withFallback(ConfigFactory.defaultReference(PipelineConfig.class.getClassLoader()))
+        .resolve();
+    return new PipelineConfig(resolved);
+  }
+
+  private static String absolute(String location) {
+    if (location.isBlank()) {
+      return location;
+    }
+    URI uri = URI.create(location.replace(" ", "%20"));
+    if (uri.getScheme() != null && uri.getScheme().length() > 1) {
+      return location;
+    }
+    return Path.of(location).toAbsolutePath().normalize().toString();
+  }
+
+  public String database() {
+    return database;
+  }
+
+  /** Warehouse location: an absolute local path or a URI. */
+  public String warehouse() {
+    return warehouse;
+  }
+
+  public String landing() {
+    return landing;
+  }
+
+  /** Folder of reference CSVs, or null for the copy bundled in the jar. */
+  public String referenceDir() {
+    return referenceDir;
+  }
+
+  public int currentYear() {
+    return currentYear;
+  }
+
+  /** Tolerance of the published-growth check, as a fraction (0.001 for 0.1 percentage point). */
+  public double growthTolerance() {
+    return growthTolerance;
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  public Map<String, String> sparkSettings() {
+    return sparkSettings;
+  }
+
+  /** The fully qualified name of one of the pipeline's tables. */
+  public String table(String name) {
+    return database + "." + name;
+  }
+}

@@ -1,0 +1,70 @@
+package org.outsourcingstats.common.delta;
+
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.outsourcingstats.common.config.PipelineConfig;
+import org.outsourcingstats.common.error.Errors;
+
+/**
+ * The pipeline's Delta tables in the catalog: created on first use under {@code <warehouse>/<database>.db}, read
+ * and written by name.
+ */
+public final class PipelineTables {
+  private final SparkSession spark;
+  private final PipelineConfig config;
+
+  public PipelineTables(SparkSession spark, PipelineConfig config) {
+    this.spark = spark;
+    this.config = config;
+  }
+
+  /** Creates the database and every table that does not exist yet; existing tables are left as they are. */
+  public PipelineTables ensureCreated() {
+    spark.sql("CREATE DATABASE IF NOT EXISTS " + config.database() + " LOCATION '"
+        + escape(config.warehouse() + "/" + config.database() + ".db") + "'");
+    for (Map.Entry<String, StructType> table : TableSchemas.ALL.entrySet()) {
+      spark.sql("CREATE TABLE IF NOT EXISTS " + name(table.getKey()) + " (" + table.getValue().toDDL()
+          + ") USING delta TBLPROPERTIES ('delta.appendOnly' = '"
+          + (table.getKey().equals(TableSchemas.RAW_ROWS) ? "true" : "false") + "')");
+    }
+    return this;
+  }
+
+  /** The fully qualified name of a table, e.g. {@code outsourcing.observations}. */
+  public String name(String table) {
+    return config.table(table);
+  }
+
+  public Dataset<Row> read(String table) {
+    if (!spark.catalog().tableExists(name(table))) {
+      throw Errors.tableMissing(name(table));
+    }
+    return spark.table(name(table));
+  }
+
+  /** Appends rows in one commit; the frame must have the table's columns. */
+  public void append(String table, Dataset<Row> rows) {
+    StructType schema = TableSchemas.ALL.get(table);
+    rows.selectExpr(schema.fieldNames()).write().format("delta").mode("append").insertInto(name(table));
+  }
+
+  /** The latest Delta version of a table. */
+  public long version(String table) {
+    return spark.sql("DESCRIBE HISTORY " + name(table) + " LIMIT 1").first().getLong(0);
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public PipelineConfig config() {
+    return config;
+  }
+
+  private static String escape(String text) {
+    return text.replace("\\", "\\\\").replace("'", "\\'");
+  }
+}

@@ -1,0 +1,147 @@
+package org.outsourcingstats.common.delta;
+
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The schemas of the pipeline's tables: the columns users query by name. Column comments land in the catalog, so
+ * {@code DESCRIBE outsourcing.observations} explains each column.
+ */
+public final class TableSchemas {
+  /** Normalised values: up to 32 integer digits and 6 decimals (micro-dollars; fractions to 1e-6). */
+  public static final DecimalType VALUE = DataTypes.createDecimalType(38, 6);
+  public static final DecimalType FX_RATE = DataTypes.createDecimalType(12, 6);
+
+  public static final String RAW_ROWS = "raw_rows";
+  public static final String OBSERVATIONS = "observations";
+  public static final String QUARANTINE = "quarantine";
+  public static final String GROWTH = "growth";
+  public static final String RUNS = "runs";
+  public static final String BATCHES = "batches";
+
+  /** The natural key of {@code observations}: one row per published figure and status. */
+  public static final List<String> OBSERVATION_KEY =
+      List.of("entity_code", "year", "period", "sector", "market", "indicator", "status");
+
+  public static final StructType RAW_ROWS_SCHEMA = schema(
+      field("shape", StringType, "shape of the source file: observations, yearbook, bulletin, firms, contracts"),
+      field("source_file", StringType, "path of the landed file"),
+      field("source_line", LongType, "line of the file where the row starts (1 = header); 0 for a whole file"),
+      field("raw", StringType, "the row as text, as decoded from the file"),
+      field("fields", DataTypes.createMapType(StringType, StringType), "the row's values by header as written"),
+      field("parse_error", StringType, "why the row could not be split into fields, or NULL"),
+      field("encoding", StringType, "the encoding the file was decoded with"),
+      field("file_sha256", StringType, "SHA-256 of the file's bytes; a file is landed once"),
+      field("batch_id", StringType, "the batch (one per ingest run) that landed the row"),
+      field("ingested_at", TimestampType, "when the row was landed"));
+
+  public static final StructType OBSERVATIONS_SCHEMA = schema(
+      field("entity_code", StringType, "GB/T 2260 code: 000000 the nation, XX0000 a province, XXYY00 a city"),
+      field("entity_name", StringType, "English name of the entity"),
+      field("entity_level", StringType, "country, province or city"),
+      field("year", IntegerType, "calendar year of the figure"),
+      field("period", StringType, "FY, H1, H2, Q1-Q4, M01-M12 or YTD-MM (year to date through month MM)"),
+      field("sector", StringType, "ITO, BPO, KPO or ALL"),
+      field("market", StringType, "ALL, OFFSHORE, ONSHORE, or a destination (ISO 3166 alpha-2, EU)"),
+      field("indicator", StringType, "indicator code; suffix _yoy: published growth, _share: share of parent"),
+      field("value", VALUE, "normalised value: USD, persons, count, or a fraction for _yoy and _share"),
+      field("unit", StringType, "unit of value: USD, persons, count or fraction"),
+      field("status", StringType, "A actual, P provisional, E estimate, T target, D derived by the pipeline"),
+      field("reported_value", StringType, "the value as published"),
+      field("reported_unit", StringType, "the unit as published"),
+      field("fx_rate", FX_RATE, "CNY per USD used to convert a CNY figure (annual average of its year)"),
+      field("source", StringType, "source as published; for D, how the value was derived"),
+      field("source_file", StringType, "landed file the figure came from (NULL for D)"),
+      field("source_line", LongType, "line in source_file"),
+      field("batch_id", StringType, "batch that last wrote the figure"),
+      field("ingested_at", TimestampType, "when the batch was landed"));
+
+  public static final StructType QUARANTINE_SCHEMA = schema(
+      field("shape", StringType, "shape of the source file"),
+      field("source_file", StringType, "landed file of the row"),
+      field("source_line", LongType, "line of the row in the file; 0 for a whole file"),
+      field("raw", StringType, "the row as text"),
+      field("reason_code", StringType, "why the row was not accepted (README lists the codes)"),
+      field("reason", StringType, "what was wrong with the row and how to fix it"),
+      field("batch_id", StringType, "batch that landed the row"),
+      field("quarantined_at", TimestampType, "when the row was quarantined"));
+
+  public static final StructType GROWTH_SCHEMA = schema(
+      field("entity_code", StringType, "GB/T 2260 code"),
+      field("entity_name", StringType, "English name of the entity"),
+      field("sector", StringType, "ITO, BPO, KPO or ALL"),
+      field("market", StringType, "ALL, OFFSHORE, ONSHORE or a destination"),
+      field("indicator", StringType, "indicator code"),
+      field("unit", StringType, "unit of value"),
+      field("period", StringType, "period compared with the same period of earlier years"),
+      field("year", IntegerType, "year"),
+      field("value", VALUE, "level in the year (best status: A over P over E over D)"),
+      field("status", StringType, "status of value"),
+      field("prev_value", VALUE, "level of the same period a year earlier"),
+      field("prev_status", StringType, "status of prev_value"),
+      field("yoy", DoubleType, "year-on-year growth, fraction (0.286 = 28.6%)"),
+      field("log_growth", DoubleType, "ln(value / prev_value)"),
+      field("cagr_3y", DoubleType, "compound annual growth over 3 years, fraction"),
+      field("cagr_5y", DoubleType, "compound annual growth over 5 years, fraction"),
+      field("reported_yoy", DoubleType, "published year-on-year growth, fraction"),
+      field("yoy_check", StringType, "OK, MISMATCH (beyond tolerance) or NA"),
+      field("reason", StringType, "why yoy is NULL or the check not applicable"));
+
+  public static final StructType RUNS_SCHEMA = schema(
+      field("run_id", StringType, "one invocation of the pipeline; its steps share it"),
+      field("job", StringType, "ingest, normalize, growth"),
+      field("started_at", TimestampType, "start of the job"),
+      field("finished_at", TimestampType, "end of the job"),
+      field("status", StringType, "SUCCEEDED or FAILED"),
+      field("rows_read", LongType, "rows the job read"),
+      field("rows_accepted", LongType, "rows accepted (normalize)"),
+      field("rows_quarantined", LongType, "rows quarantined"),
+      field("rows_duplicate", LongType, "exact duplicates dropped"),
+      field("rows_written", LongType, "rows written to the job's output tables"),
+      field("error", StringType, "the error of a failed job"));
+
+  public static final StructType BATCHES_SCHEMA = schema(
+      field("batch_id", StringType, "a landed batch that has been normalised"),
+      field("rows_read", LongType, "raw rows of the batch"),
+      field("rows_accepted", LongType, "rows accepted into observations"),
+      field("rows_quarantined", LongType, "rows quarantined"),
+      field("rows_duplicate", LongType, "exact duplicates dropped"),
+      field("normalized_at", TimestampType, "when normalisation of the batch completed"));
+
+  /** Every table in creation order. */
+  public static final Map<String, StructType> ALL = tables();
+
+  private TableSchemas() {}
+
+  private static Map<String, StructType> tables() {
+    Map<String, StructType> all = new LinkedHashMap<>();
+    all.put(RAW_ROWS, RAW_ROWS_SCHEMA);
+    all.put(OBSERVATIONS, OBSERVATIONS_SCHEMA);
+    all.put(QUARANTINE, QUARANTINE_SCHEMA);
+    all.put(GROWTH, GROWTH_SCHEMA);
+    all.put(RUNS, RUNS_SCHEMA);
+    all.put(BATCHES, BATCHES_SCHEMA);
+    return java.util.Collections.unmodifiableMap(all);
+  }
+
+  private static StructType schema(StructField... fields) {
+    return new StructType(fields);
+  }
+
+  private static StructField field(String name, DataType type, String comment) {
+    return new StructField(name, type, true, Metadata.empty()).withComment(comment);
+  }
+}

@@ -1,0 +1,83 @@
+package org.outsourcingstats.common.error;
+
+import java.nio.file.Path;
+
+/**
+ * Every user-facing error of the pipeline, built in one place so that each says what went wrong, why, and how to
+ * fix it.
+ */
+public final class Errors {
+  private Errors() {}
+
+  /** Throws when {@code condition} is false, with a message formatted from {@code template} and {@code args}. */
+  public static void checkArgument(boolean condition, String template, Object... args) {
+    if (!condition) {
+      throw new IllegalArgumentException(String.format(template, args));
+    }
+  }
+
+  public static PipelineException referenceFileMissing(String name, String location) {
+    return new PipelineException(String.format(
+        "Reference data file '%s' was not found in %s. The vocabularies (entities, indicators, units, FX rates) are "
+            + "required to normalise figures. Point pipeline.reference-dir at a folder holding %s, or leave it unset "
+            + "to use the copy bundled in the jar.", name, location, name));
+  }
+
+  public static PipelineException referenceFileInvalid(String name, long line, String problem) {
+    return new PipelineException(String.format(
+        "Reference data file '%s' line %d is invalid: %s. Fix that line; each reference file is a CSV whose header "
+            + "names its columns (see conf/reference/README.md).", name, line, problem));
+  }
+
+  public static PipelineException ambiguousAlias(String vocabulary, String alias, String first, String second) {
+    return new PipelineException(String.format(
+        "Reference vocabulary '%s' maps the name '%s' to both '%s' and '%s'. A name must identify one member; "
+            + "remove the alias from one of the two rows.", vocabulary, alias, first, second));
+  }
+
+  public static PipelineException landingNotFound(Path landing) {
+    return new PipelineException(String.format(
+        "The landing folder %s does not exist. Raw files are read from a sub-folder per shape "
+            + "(e.g. %s/observations/*.csv). Pass an existing folder with --landing or set pipeline.landing.",
+        landing, landing));
+  }
+
+  public static PipelineException configInvalid(String key, String problem) {
+    return new PipelineException(String.format(
+        "Configuration '%s' is invalid: %s. Set it in the file given with --conf or override it on the command line.",
+        key, problem));
+  }
+
+  public static PipelineException configFileMissing(Path file) {
+    return new PipelineException(String.format(
+        "The configuration file %s does not exist. Pass an existing HOCON file with --conf (conf/local.conf is the "
+            + "local default, conf/cluster.conf an example for clusters).", file));
+  }
+
+  public static PipelineException tableMissing(String table) {
+    return new PipelineException(String.format(
+        "Table %s does not exist yet. Run 'scripts/pipeline run' (or the step that creates it) against this "
+            + "warehouse first, or check --warehouse and pipeline.database.", table));
+  }
+
+  public static PipelineException queryFailed(String query, Throwable cause) {
+    return new PipelineException(String.format(
+        "The query failed: %s. Query: %s. Tables are named <database>.<table>, e.g. outsourcing.observations; "
+            + "'scripts/pipeline status' lists them.", firstLine(cause.getMessage()), query), cause);
+  }
+
+  public static PipelineException stepFailed(String step, Throwable cause) {
+    return new PipelineException(String.format(
+        "Step '%s' failed: %s. Tables are left as of their last commit; fix the cause and run again, the step "
+            + "resumes from the batches it has not completed.", step, firstLine(cause.getMessage())), cause);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "(no message)";
+    }
+    int newline = message.indexOf('\n');
+    String line = (newline < 0 ? message : message.substring(0, newline)).strip();
+    return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
+  }
+}

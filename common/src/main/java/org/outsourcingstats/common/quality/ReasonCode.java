@@ -1,0 +1,41 @@
+package org.outsourcingstats.common.quality;
+
+/**
+ * Why a raw row was not accepted. Every quarantined row carries one code and a message; the README lists them.
+ */
+public enum ReasonCode {
+  /** The file's bytes could not be decoded as text in any supported encoding. */
+  UNDECODABLE_FILE("the file could not be decoded as UTF-8 or GB18030 text"),
+  /** The row has a different number of fields than the header. */
+  FIELD_COUNT("the row has a different number of fields than the header"),
+  /** A required column is absent from the header, or its value is empty in the row. */
+  MISSING_FIELD("a required field is missing or empty"),
+  UNKNOWN_ENTITY("the city, province or nation is not in the entity vocabulary"),
+  INVALID_YEAR("the year is not a four-digit year"),
+  INVALID_PERIOD("the period is not FY, H1/H2, Q1-Q4, M01-M12 or a year-to-date month range"),
+  UNKNOWN_SECTOR("the sector is not in the sector vocabulary"),
+  UNKNOWN_MARKET("the market is not in the market vocabulary"),
+  MARKET_CONFLICT("the indicator implies one market and the market column names another"),
+  UNKNOWN_INDICATOR("the indicator is not in the indicator vocabulary"),
+  INVALID_VALUE("the value is not a number"),
+  MISSING_UNIT("the unit is missing and cannot be implied"),
+  UNKNOWN_UNIT("the unit or scale word is not in the unit vocabulary"),
+  UNIT_MISMATCH("the unit does not measure what the indicator measures"),
+  NEGATIVE_VALUE("money, persons and counts are never negative"),
+  INVALID_SHARE("a share must lie between 0 and 100 percent"),
+  INVALID_STATUS("the status is not A, P, E or T"),
+  FUTURE_ACTUAL("an actual figure is dated after the current year"),
+  NO_FX_RATE("there is no CNY/USD rate for the figure's year"),
+  CONFLICTING_DUPLICATE("two rows of one batch give different values for the same figure");
+
+  private final String meaning;
+
+  ReasonCode(String meaning) {
+    this.meaning = meaning;
+  }
+
+  /** One sentence on what the code means, as documented in the README. */
+  public String meaning() {
+    return meaning;
+  }
+}

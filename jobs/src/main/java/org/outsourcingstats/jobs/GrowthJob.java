@@ -1,0 +1,104 @@
+package org.outsourcingstats.jobs;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.outsourcingstats.common.delta.TableSchemas;
+import org.outsourcingstats.common.growth.GrowthPoint;
+import org.outsourcingstats.common.growth.SeriesGrowth;
+import org.outsourcingstats.common.growth.SeriesPoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds the {@code growth} table (gold) from {@code observations}: for each series (entity, sector, market,
+ * indicator, period) and year, the best available level (A over P over E over D; targets excluded), its growth
+ * against the same period 1, 3 and 5 years earlier, and the check against the published growth rate. The table is
+ * rewritten only when its contents change, so a run over unchanged inputs commits nothing.
+ */
+public final class GrowthJob {
+  private static final Logger LOG = LoggerFactory.getLogger(GrowthJob.class);
+
+  private static final String SERIES_SQL = """
+      WITH best AS (
+        SELECT * FROM (
+          SELECT o.*, row_number() OVER (
+              PARTITION BY entity_code, year, period, sector, market, indicator
+              ORDER BY CASE status WHEN 'A' THEN 0 WHEN 'P' THEN 1 WHEN 'E' THEN 2 ELSE 3 END) AS preference
+          FROM %s o WHERE status IN ('A', 'P', 'E', 'D'))
+        WHERE preference = 1),
+      levels AS (
+        SELECT entity_code, entity_name, sector, market, indicator, unit, period, year, value, status
+        FROM best WHERE indicator NOT LIKE '%%\\_yoy' AND indicator NOT LIKE '%%\\_share'),
+      rates AS (
+        SELECT entity_code, entity_name AS rate_entity_name, sector, market,
+               substring(indicator, 1, length(indicator) - 4) AS indicator, period, year,
+               CAST(value AS DOUBLE) AS reported_yoy
+        FROM best WHERE indicator LIKE '%%\\_yoy')
+      SELECT entity_code, coalesce(entity_name, rate_entity_name) AS entity_name, sector, market, indicator,
+             unit, period, year, value, status, reported_yoy
+      FROM levels FULL OUTER JOIN rates USING (entity_code, sector, market, indicator, period, year)
+      """;
+
+  private final PipelineContext context;
+
+  public GrowthJob(PipelineContext context) {
+    this.context = context;
+  }
+
+  public StepResult run() {
+    Instant started = Instant.now();
+    Dataset<Row> series = context.spark().sql(String.format(SERIES_SQL,
+        context.tables().name(TableSchemas.OBSERVATIONS)));
+    double tolerance = context.config().growthTolerance();
+    Dataset<Row> growth = series
+        .groupByKey((MapFunction<Row, String>) GrowthJob::seriesKey, Encoders.STRING())
+        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (key, rows) -> growthRows(rows, tolerance),
+            Encoders.row(TableSchemas.GROWTH_SCHEMA))
+        .localCheckpoint();
+    Dataset<Row> existing = context.tables().read(TableSchemas.GROWTH);
+    long rows = growth.count();
+    long changed = growth.exceptAll(existing).union(existing.exceptAll(growth)).count();
+    if (changed > 0) {
+      growth.write().format("delta").mode("overwrite").insertInto(context.tables().name(TableSchemas.GROWTH));
+    }
+    LOG.info("growth: {} row(s), {}", rows, changed > 0 ? "table rewritten" : "unchanged, nothing written");
+    return new StepResult("growth", started, Instant.now(), rows, 0, 0, 0, changed > 0 ? rows : 0,
+        changed > 0 ? "rewritten" : "unchanged");
+  }
+
+  private static String seriesKey(Row row) {
+    return String.join("\u0001", row.<String>getAs("entity_code"), row.getAs("sector"), row.getAs("market"),
+        row.getAs("indicator"), row.getAs("period"));
+  }
+
+  private static Iterator<Row> growthRows(Iterator<Row> rows, double tolerance) {
+    List<SeriesPoint> points = new ArrayList<>();
+    Row first = null;
+    String entityName = null;
+    String unit = null;
+    while (rows.hasNext()) {
+      Row row = rows.next();
+      first = first == null ? row : first;
+      entityName = entityName == null ? row.getAs("entity_name") : entityName;
+      unit = unit == null ? row.getAs("unit") : unit;
+      points.add(new SeriesPoint(row.<Integer>getAs("year"), row.getAs("value"), row.getAs("status"),
+          row.getAs("reported_yoy")));
+    }
+    List<Row> out = new ArrayList<>();
+    for (GrowthPoint p : SeriesGrowth.compute(points, tolerance)) {
+      out.add(RowFactory.create(first.getAs("entity_code"), entityName, first.getAs("sector"), first.getAs("market"),
+          first.getAs("indicator"), unit, first.getAs("period"), p.year(), p.value(), p.status(), p.prevValue(),
+          p.prevStatus(), p.yoy(), p.logGrowth(), p.cagr3y(), p.cagr5y(), p.reportedYoy(), p.yoyCheck().name(),
+          p.reason()));
+    }
+    return out.iterator();
+  }
+}

@@ -1,0 +1,63 @@
+package org.outsourcingstats.jobs;
+
+import java.io.PrintWriter;
+import org.outsourcingstats.common.error.PipelineException;
+import org.outsourcingstats.jobs.cli.GrowthCommand;
+import org.outsourcingstats.jobs.cli.IngestCommand;
+import org.outsourcingstats.jobs.cli.NormalizeCommand;
+import org.outsourcingstats.jobs.cli.RunCommand;
+import org.outsourcingstats.jobs.cli.SqlCommand;
+import org.outsourcingstats.jobs.cli.StatusCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of the application jar: {@code spark-submit --class org.outsourcingstats.jobs.PipelineCli
+ * outsourcing-pipeline.jar <command>}, or {@code scripts/pipeline <command>} locally.
+ */
+@Command(name = "pipeline", mixinStandardHelpOptions = true, version = "outsourcing-pipeline 0.1.0",
+    description = "Normalises published service-outsourcing statistics into Delta tables and computes growth.",
+    subcommands = {RunCommand.class, IngestCommand.class, NormalizeCommand.class, GrowthCommand.class,
+        SqlCommand.class, StatusCommand.class},
+    commandListHeading = "%nCommands:%n")
+public final class PipelineCli implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: name one of "
+        + spec.subcommands().keySet());
+  }
+
+  /** Builds the command line with the pipeline's error handling: one clear message, non-zero exit code. */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new PipelineCli());
+    commandLine.setExecutionExceptionHandler((error, cmd, parseResult) -> {
+      PrintWriter err = cmd.getErr();
+      Throwable shown = error instanceof PipelineException ? error : rootCause(error);
+      err.println("error: " + (shown.getMessage() == null ? shown.getClass().getName() : shown.getMessage()));
+      if (System.getenv("PIPELINE_DEBUG") != null) {
+        error.printStackTrace(err);
+      } else if (!(error instanceof PipelineException)) {
+        err.println("(set PIPELINE_DEBUG=1 for the stack trace)");
+      }
+      err.flush();
+      return 1;
+    });
+    return commandLine;
+  }
+
+  private static Throwable rootCause(Throwable error) {
+    Throwable cause = error;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  public static void main(String[] args) {
+    int exit = commandLine().execute(args);
+    System.exit(exit);
+  }
+}

@@ -1,0 +1,60 @@
+package org.outsourcingstats.jobs.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.outsourcingstats.common.config.PipelineConfig;
+import org.outsourcingstats.common.spark.SparkSessions;
+import org.outsourcingstats.jobs.PipelineContext;
+import picocli.CommandLine.Option;
+
+/** Options every command takes. Command-line values override the {@code --conf} file, which overrides defaults. */
+public final class CommonOptions {
+  @Option(names = "--conf", paramLabel = "FILE", description = "HOCON configuration file (e.g. conf/local.conf).")
+  Path conf;
+
+  @Option(names = "--landing", paramLabel = "DIR",
+      description = "Landing folder of raw files, a sub-folder per shape (DIR/observations/*.csv).")
+  String landing;
+
+  @Option(names = "--warehouse", paramLabel = "DIR",
+      description = "Warehouse of the Delta tables and, locally, the embedded metastore.")
+  String warehouse;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master, e.g. local[*] or spark://host:7077.")
+  String master;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "Override any setting, e.g. --set pipeline.growth.tolerance-pp=0.2 (repeatable).")
+  Map<String, String> settings = new LinkedHashMap<>();
+
+  PipelineConfig config() {
+    Map<String, String> overrides = new LinkedHashMap<>(settings);
+    if (landing != null) {
+      overrides.put("pipeline.landing", landing);
+    }
+    if (warehouse != null) {
+      overrides.put("pipeline.warehouse", warehouse);
+    }
+    return PipelineConfig.load(conf, overrides);
+  }
+
+  /** Opens the session; closing it stops Spark unless the session existed before (a notebook's, a test's). */
+  Session open() {
+    PipelineConfig config = config();
+    boolean existing = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
+    SparkSession spark = SparkSessions.getOrCreate(config, master);
+    return new Session(new PipelineContext(config, spark), !existing);
+  }
+
+  /** A pipeline context bound to the lifetime of one command. */
+  record Session(PipelineContext context, boolean owned) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (owned) {
+        context.spark().stop();
+      }
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package org.outsourcingstats.jobs.cli;
+
+import com.univocity.parsers.csv.CsvWriter;
+import com.univocity.parsers.csv.CsvWriterSettings;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Prints a query result as an aligned text table or as CSV with a header. */
+final class ResultPrinter {
+  /** Output formats of {@code sql}. */
+  enum Format { TABLE, CSV }
+
+  private ResultPrinter() {}
+
+  static void print(Dataset<Row> result, Format format, PrintStream out) {
+    String[] columns = result.columns();
+    List<String[]> rows = new ArrayList<>();
+    for (Row row : result.collectAsList()) {
+      String[] cells = new String[columns.length];
+      for (int i = 0; i < columns.length; i++) {
+        cells[i] = text(row.get(i));
+      }
+      rows.add(cells);
+    }
+    if (format == Format.CSV) {
+      printCsv(columns, rows, out);
+    } else {
+      printTable(columns, rows, out);
+    }
+    out.flush();
+  }
+
+  /** Numbers without exponent, so CSV consumers get them losslessly; NULL as null. */
+  static String text(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof BigDecimal decimal) {
+      return decimal.toPlainString();
+    }
+    return value.toString();
+  }
+
+  private static void printCsv(String[] columns, List<String[]> rows, PrintStream out) {
+    CsvWriterSettings settings = new CsvWriterSettings();
+    settings.getFormat().setLineSeparator("\n");
+    settings.setNullValue("");
+    CsvWriter writer = new CsvWriter(out, settings);
+    writer.writeHeaders(columns);
+    for (String[] row : rows) {
+      writer.writeRow((Object[]) row);
+    }
+    writer.flush();
+  }
+
+  private static void printTable(String[] columns, List<String[]> rows, PrintStream out) {
+    int[] widths = new int[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      widths[i] = columns[i].length();
+      for (String[] row : rows) {
+        widths[i] = Math.max(widths[i], display(row[i]).length());
+      }
+    }
+    StringBuilder rule = new StringBuilder("+");
+    for (int width : widths) {
+      rule.append("-".repeat(width + 2)).append('+');
+    }
+    out.println(rule);
+    out.println(line(columns, widths));
+    out.println(rule);
+    for (String[] row : rows) {
+      out.println(line(row, widths));
+    }
+    out.println(rule);
+    out.println(rows.size() + (rows.size() == 1 ? " row" : " rows"));
+  }
+
+  private static String line(String[] cells, int[] widths) {
+    StringBuilder line = new StringBuilder("|");
+    for (int i = 0; i < cells.length; i++) {
+      String cell = display(cells[i]);
+      line.append(' ').append(cell).append(" ".repeat(widths[i] - cell.length())).append(" |");
+    }
+    return line.toString();
+  }
+
+  private static String display(String cell) {
+    return cell == null ? "NULL" : cell.replace("\n", "\\n");
+  }
+}

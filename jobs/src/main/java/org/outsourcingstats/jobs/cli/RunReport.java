@@ -1,0 +1,41 @@
+package org.outsourcingstats.jobs.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.outsourcingstats.common.delta.TableSchemas;
+import org.outsourcingstats.jobs.PipelineContext;
+import org.outsourcingstats.jobs.StepResult;
+
+/** The summary a run ends with: reconciliation, rows per table, and headline growth against published rates. */
+final class RunReport {
+  private RunReport() {}
+
+  static void print(PrintStream out, PipelineContext context, List<StepResult> results) {
+    out.println("Run " + context.runId());
+    for (StepResult step : results) {
+      if (step.job().equals("normalize")) {
+        out.printf("  %-10s rows read %d = accepted %d + quarantined %d + duplicate %d (%s)%n", step.job(),
+            step.rowsRead(), step.rowsAccepted(), step.rowsQuarantined(), step.rowsDuplicate(),
+            step.reconciles() ? "reconciled" : "NOT RECONCILED");
+      } else {
+        out.printf("  %-10s rows read %d, rows written %d (%s)%n", step.job(), step.rowsRead(), step.rowsWritten(),
+            step.detail());
+      }
+    }
+    SparkSession spark = context.spark();
+    StringBuilder sizes = new StringBuilder("  tables:");
+    for (String table : TableSchemas.ALL.keySet()) {
+      sizes.append(' ').append(table).append('=').append(spark.table(context.tables().name(table)).count());
+    }
+    out.println(sizes);
+    boolean grew = results.stream().anyMatch(step -> step.job().equals("growth"));
+    if (grew) {
+      out.println("Published growth checked against the levels (yoy computed | published | check):");
+      ResultPrinter.print(spark.sql("SELECT entity_name, indicator, market, sector, period, year, value, "
+          + "round(yoy * 100, 2) AS yoy_pct, round(reported_yoy * 100, 2) AS published_pct, yoy_check, prev_status "
+          + "FROM " + context.tables().name(TableSchemas.GROWTH) + " WHERE reported_yoy IS NOT NULL "
+          + "ORDER BY entity_name, indicator, market, period, year LIMIT 40"), ResultPrinter.Format.TABLE, out);
+    }
+  }
+}

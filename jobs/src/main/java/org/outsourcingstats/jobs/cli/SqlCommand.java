@@ -1,0 +1,47 @@
+package org.outsourcingstats.jobs.cli;
+
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.outsourcingstats.common.error.Errors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sql}: query the tables by name. */
+@Command(name = "sql", mixinStandardHelpOptions = true,
+    description = "Run a SQL query against the tables (e.g. SELECT * FROM outsourcing.growth) and print the result. "
+        + "With --format csv, standard output holds only the CSV; logs go to standard error.")
+public final class SqlCommand implements Callable<Integer> {
+  @Mixin
+  CommonOptions common;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "table (aligned, the default) or csv (plain CSV with a header).")
+  String format;
+
+  @Parameters(paramLabel = "QUERY", description = "The SQL query.")
+  String query;
+
+  @Override
+  public Integer call() {
+    ResultPrinter.Format output = switch (format.toLowerCase()) {
+      case "table" -> ResultPrinter.Format.TABLE;
+      case "csv" -> ResultPrinter.Format.CSV;
+      default -> throw new picocli.CommandLine.ParameterException(
+          new picocli.CommandLine(this), "--format must be table or csv, not '" + format + "'");
+    };
+    try (CommonOptions.Session session = common.open()) {
+      Dataset<Row> result;
+      try {
+        session.context().spark().sql("USE " + session.context().config().database());
+        result = session.context().spark().sql(query);
+      } catch (RuntimeException e) {
+        throw Errors.queryFailed(query, e);
+      }
+      ResultPrinter.print(result, output, System.out);
+    }
+    return 0;
+  }
+}
