@@ -52,6 +52,12 @@ public final class Periods {
     if (ytd.matches()) {
       return yearToDate(month(ytd.group(1), text));
     }
+    // Ranges keep their separator, which TextKeys would drop: 1-10月, 1~10月, 1至10月, Jan-Oct, January-October.
+    String range = TextKeys.clean(text).toLowerCase(Locale.ROOT).replace(" ", "");
+    Matcher numeric = NUMERIC_RANGE.matcher(range);
+    if (numeric.matches()) {
+      return yearToDate(month(numeric.group(1), text));
+    }
     Matcher month = MONTH.matcher(key);
     if (month.matches()) {
       return monthPeriod(month(month.group(1) != null ? month.group(1) : month.group(2), text));
@@ -59,12 +65,6 @@ public final class Periods {
     Integer namedMonth = monthName(key);
     if (namedMonth != null) {
       return monthPeriod(namedMonth);
-    }
-    // Ranges keep their separator, which TextKeys would drop: 1-10月, 1~10月, 1至10月, Jan-Oct, January-October.
-    String range = TextKeys.clean(text).toLowerCase(Locale.ROOT).replace(" ", "");
-    Matcher numeric = NUMERIC_RANGE.matcher(range);
-    if (numeric.matches()) {
-      return yearToDate(month(numeric.group(1), text));
     }
     Matcher named = NAMED_RANGE.matcher(range);
     if (named.matches() && monthName(named.group(1)) != null) {
