@@ -1,0 +1,78 @@
+package org.outsourcingstats.jobs;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.outsourcingstats.common.config.PipelineConfig;
+import org.outsourcingstats.common.spark.SharedSpark;
+
+/**
+ * A landing folder and a warehouse of one test, with a database of its own in the shared session's catalog.
+ */
+final class PipelineFixture {
+  final Path landing;
+  final Path warehouse;
+  final String database;
+
+  PipelineFixture(Path root) throws IOException {
+    this.landing = Files.createDirectories(root.resolve("landing"));
+    this.warehouse = Files.createDirectories(root.resolve("warehouse"));
+    this.database = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  }
+
+  /** The repository's folder of sample landing files. */
+  static Path sample() {
+    Path here = Path.of("").toAbsolutePath();
+    Path candidate = here.resolve("data/sample");
+    return Files.isDirectory(candidate) ? candidate : here.getParent().resolve("data/sample");
+  }
+
+  PipelineFixture copySample(String file) throws IOException {
+    Path target = Files.createDirectories(landing.resolve("observations")).resolve(file);
+    Files.copy(sample().resolve("observations").resolve(file), target);
+    return this;
+  }
+
+  PipelineFixture write(String shape, String file, String content, Charset charset) throws IOException {
+    Path folder = Files.createDirectories(landing.resolve(shape));
+    Files.write(folder.resolve(file), content.getBytes(charset));
+    return this;
+  }
+
+  PipelineFixture writeBytes(String shape, String file, byte[] content) throws IOException {
+    Path folder = Files.createDirectories(landing.resolve(shape));
+    Files.write(folder.resolve(file), content);
+    return this;
+  }
+
+  Map<String, String> settings() {
+    return Map.of("pipeline.landing", landing.toString(), "pipeline.warehouse", warehouse.toString(),
+        "pipeline.database", database, "pipeline.reference-dir", referenceDir().toString());
+  }
+
+  PipelineContext context() {
+    return new PipelineContext(PipelineConfig.load(null, settings()), SharedSpark.spark());
+  }
+
+  List<StepResult> run() {
+    return new Pipeline(context()).run(Pipeline.STEPS);
+  }
+
+  Dataset<Row> sql(String query) {
+    return SharedSpark.spark().sql(query.replace("${db}", database));
+  }
+
+  long version(String table) {
+    return sql("DESCRIBE HISTORY ${db}." + table + " LIMIT 1").first().getLong(0);
+  }
+
+  private static Path referenceDir() {
+    return sample().getParent().getParent().resolve("conf/reference");
+  }
+}
