@@ -4,12 +4,17 @@ import io.delta.tables.DeltaTable;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.outsourcingstats.common.delta.TableSchemas;
 
 /**
  * Figures the pipeline derives (status {@code D}) where no published figure covers them:
  * <ul>
- *   <li>the prior-year level implied by a level and its published growth: {@code level(y) / (1 + yoy(y))};</li>
+ *   <li>the prior-year level implied by a level and its published growth: {@code level(y) / (1 + yoy(y))}; for a
+ *       level published in CNY the rate is a CNY rate, so the prior level is derived in CNY and converted at the
+ *       prior year's rate: {@code level_usd(y) × fx(y) / (1 + yoy(y)) / fx(y - 1)};</li>
  *   <li>a member's level implied by its published share of a known parent: {@code share × parent}, where the parent
  *       of a destination is OFFSHORE, of OFFSHORE and ONSHORE is ALL, and of a sector (in market ALL) is ALL.</li>
  * </ul>
@@ -38,16 +43,22 @@ final class Derivations {
         FROM published WHERE indicator LIKE '%%\\_share'),
       prior_levels AS (
         SELECT l.entity_code, l.entity_name, l.entity_level, l.year - 1 AS year, l.period, l.sector, l.market,
-               l.indicator, CAST(l.value / (1 + r.value) AS DECIMAL(38, 6)) AS value, l.unit,
+               l.indicator,
+               CAST(CASE WHEN l.fx_rate IS NULL THEN l.value / (1 + r.value)
+                         ELSE l.value * l.fx_rate / (1 + r.value) / fx.cny_per_usd END AS DECIMAL(38, 6)) AS value,
+               l.unit, fx.cny_per_usd AS fx_rate,
                concat('derived: ', l.indicator, ' ', l.year, ' (', l.reported_value, ' ', l.reported_unit,
-                      ') / (1 + published growth ', r.reported_value, '%%)') AS source
+                      ') / (1 + published growth ', r.reported_value, '%%)',
+                      CASE WHEN l.fx_rate IS NULL THEN '' ELSE ' in CNY, converted at the prior-year rate' END)
+                 AS source
         FROM levels l JOIN rates r
           ON r.entity_code = l.entity_code AND r.year = l.year AND r.period = l.period AND r.sector = l.sector
          AND r.market = l.market AND r.base = l.indicator
-        WHERE r.value > -1),
+        LEFT JOIN %3$s fx ON fx.year = l.year - 1
+        WHERE r.value > -1 AND (l.fx_rate IS NULL OR fx.cny_per_usd IS NOT NULL)),
       share_levels AS (
         SELECT s.entity_code, s.entity_name, s.entity_level, s.year, s.period, s.sector, s.market,
-               s.base AS indicator, CAST(s.value * p.value AS DECIMAL(38, 6)) AS value, p.unit,
+               s.base AS indicator, CAST(s.value * p.value AS DECIMAL(38, 6)) AS value, p.unit, p.fx_rate,
                concat('derived: ', s.market, '/', s.sector, ' share ', s.reported_value, '%% of ', p.indicator, ' ',
                       p.market, '/', p.sector, ' (', p.reported_value, ' ', p.reported_unit, ')') AS source
         FROM shares s JOIN levels p
@@ -56,7 +67,7 @@ final class Derivations {
       candidates AS (SELECT * FROM prior_levels UNION ALL SELECT * FROM share_levels)
       SELECT c.entity_code, c.entity_name, c.entity_level, c.year, c.period, c.sector, c.market, c.indicator,
              c.value, c.unit, 'D' AS status, CAST(NULL AS STRING) AS reported_value,
-             CAST(NULL AS STRING) AS reported_unit, CAST(NULL AS DECIMAL(12, 6)) AS fx_rate, c.source,
+             CAST(NULL AS STRING) AS reported_unit, CAST(c.fx_rate AS DECIMAL(12, 6)) AS fx_rate, c.source,
              CAST(NULL AS STRING) AS source_file, CAST(NULL AS BIGINT) AS source_line,
              '%2$s' AS batch_id, current_timestamp() AS ingested_at
       FROM (SELECT *, row_number() OVER (
@@ -77,8 +88,15 @@ final class Derivations {
   /** Brings the derived rows up to date; returns how many there are now. */
   long refresh() {
     String observations = context.tables().name(TableSchemas.OBSERVATIONS);
+    String fxView = "pipeline_fx_rates";
+    context.spark().createDataFrame(
+        context.vocabulary().fxRates().values().stream()
+            .map(rate -> RowFactory.create(rate.year(), rate.cnyPerUsd()))
+            .toList(),
+        new StructType().add("year", DataTypes.IntegerType).add("cny_per_usd", TableSchemas.FX_RATE))
+        .createOrReplaceTempView(fxView);
     Dataset<Row> derived = context.spark()
-        .sql(String.format(DERIVED_SQL, observations, context.runId()))
+        .sql(String.format(DERIVED_SQL, observations, context.runId(), fxView))
         .localCheckpoint();
     String on = TableSchemas.OBSERVATION_KEY.stream().map(k -> "t." + k + " = s." + k)
         .collect(Collectors.joining(" AND "));

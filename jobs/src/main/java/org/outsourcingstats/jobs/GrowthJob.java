@@ -35,7 +35,7 @@ public final class GrowthJob {
           FROM %s o WHERE status IN ('A', 'P', 'E', 'D'))
         WHERE preference = 1),
       levels AS (
-        SELECT entity_code, entity_name, sector, market, indicator, unit, period, year, value, status
+        SELECT entity_code, entity_name, sector, market, indicator, unit, period, year, value, status, fx_rate
         FROM best WHERE indicator NOT LIKE '%%\\_yoy' AND indicator NOT LIKE '%%\\_share'),
       rates AS (
         SELECT entity_code, entity_name AS rate_entity_name, sector, market,
@@ -43,7 +43,7 @@ public final class GrowthJob {
                CAST(value AS DOUBLE) AS reported_yoy
         FROM best WHERE indicator LIKE '%%\\_yoy')
       SELECT entity_code, coalesce(entity_name, rate_entity_name) AS entity_name, sector, market, indicator,
-             unit, period, year, value, status, reported_yoy
+             unit, period, year, value, status, fx_rate, reported_yoy
       FROM levels FULL OUTER JOIN rates USING (entity_code, sector, market, indicator, period, year)
       """;
 
@@ -90,7 +90,7 @@ public final class GrowthJob {
       entityName = entityName == null ? row.getAs("entity_name") : entityName;
       unit = unit == null ? row.getAs("unit") : unit;
       points.add(new SeriesPoint(row.<Integer>getAs("year"), row.getAs("value"), row.getAs("status"),
-          row.getAs("reported_yoy")));
+          row.getAs("reported_yoy"), row.getAs("fx_rate")));
     }
     List<Row> out = new ArrayList<>();
     for (GrowthPoint p : SeriesGrowth.compute(points, tolerance)) {

@@ -35,7 +35,7 @@ public final class Pipeline {
       StepResult result;
       try {
         result = execute(step);
-      } catch (RuntimeException e) {
+      } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes but thrown undeclared.
         try {
           runs.failed(step, started, e);
         } catch (RuntimeException recording) {

@@ -15,7 +15,9 @@ import org.outsourcingstats.common.parse.Statuses;
  * earlier; a gap leaves the rate undefined rather than bridging it.
  *
  * <p>When the previous year's level was itself derived ({@code D}) from this year's published rate, comparing the
- * two would be circular: the check is {@code NA}.
+ * two would be circular: the check is {@code NA}. When both levels were published in CNY, the published rate is a
+ * CNY growth rate, so the check compares it with the growth in CNY, not with the USD growth in {@code yoy} (which
+ * also moves with the exchange rate).
  */
 public final class SeriesGrowth {
   private SeriesGrowth() {}
@@ -38,10 +40,17 @@ public final class SeriesGrowth {
       GrowthMath.Rate log = GrowthMath.logGrowth(point.value(), prevValue);
       GrowthMath.Rate cagr3 = GrowthMath.cagr(point.value(), level(byYear, point.year() - 3), 3);
       GrowthMath.Rate cagr5 = GrowthMath.cagr(point.value(), level(byYear, point.year() - 5), 5);
+      boolean inYuan = previous != null && point.fxRate() != null && previous.fxRate() != null;
+      GrowthMath.Rate checked = inYuan
+          ? GrowthMath.yoy(point.publishedCurrencyValue(), previous.publishedCurrencyValue())
+          : yoy;
       GrowthMath.Check check = Statuses.DERIVED.equals(prevStatus)
           ? GrowthMath.Check.NA
-          : GrowthMath.check(yoy.value(), point.reportedYoy(), tolerance);
+          : GrowthMath.check(checked.value(), point.reportedYoy(), tolerance);
       String reason = yoy.defined() ? null : yoy.reason();
+      if (reason == null && inYuan && point.reportedYoy() != null) {
+        reason = "published growth checked in CNY, the currency of publication";
+      }
       if (reason == null && Statuses.DERIVED.equals(prevStatus) && point.reportedYoy() != null) {
         reason = "previous value derived from the published growth rate; check not applicable";
       }

@@ -98,4 +98,18 @@ class GrowthMathTest {
         new SeriesPoint(2009, d("120"), "A", 0.25)), 0.001);
     assertThat(growth.get(1).yoyCheck()).isEqualTo(GrowthMath.Check.MISMATCH);
   }
+
+  @Test
+  void growthPublishedInYuanIsCheckedInYuan() {
+    // 100亿元 in 2015 (6.2284 CNY/USD) and 110亿元 in 2016 (6.6423), published +10%: in USD the growth is
+    // 1.1 x 6.2284 / 6.6423 - 1 = 3.1456%, in CNY exactly 10%.
+    BigDecimal usd2015 = d("10000000000").divide(d("6.2284"), 6, java.math.RoundingMode.HALF_EVEN);
+    BigDecimal usd2016 = d("11000000000").divide(d("6.6423"), 6, java.math.RoundingMode.HALF_EVEN);
+    List<GrowthPoint> growth = SeriesGrowth.compute(List.of(
+        new SeriesPoint(2015, usd2015, "A", null, d("6.2284")),
+        new SeriesPoint(2016, usd2016, "A", 0.10, d("6.6423"))), 0.001);
+    assertThat(growth.get(1).yoy()).isCloseTo(0.031456, within(1e-6));
+    assertThat(growth.get(1).yoyCheck()).isEqualTo(GrowthMath.Check.OK);
+    assertThat(growth.get(1).reason()).contains("CNY");
+  }
 }

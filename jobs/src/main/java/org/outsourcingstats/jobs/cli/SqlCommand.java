@@ -37,7 +37,7 @@ public final class SqlCommand implements Callable<Integer> {
       try {
         session.context().spark().sql("USE " + session.context().config().database());
         result = session.context().spark().sql(query);
-      } catch (RuntimeException e) {
+      } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes but thrown undeclared.
         throw Errors.queryFailed(query, e);
       }
       ResultPrinter.print(result, output, System.out);

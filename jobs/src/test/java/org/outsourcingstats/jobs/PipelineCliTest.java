@@ -1,0 +1,107 @@
+package org.outsourcingstats.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.outsourcingstats.common.spark.SharedSpark;
+import picocli.CommandLine;
+
+@ExtendWith(SharedSpark.class)
+class PipelineCliTest {
+  /** What a command printed, and its exit code. */
+  private record Outcome(int exit, String out, String err) {}
+
+  private static Outcome execute(PipelineFixture fixture, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    if (fixture != null) {
+      for (Map.Entry<String, String> setting : fixture.settings().entrySet()) {
+        all.add("--set");
+        all.add(setting.getKey() + "=" + setting.getValue());
+      }
+    }
+    PrintStream originalOut = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    try {
+      PrintStream captured = new PrintStream(out, true, StandardCharsets.UTF_8);
+      System.setOut(captured);
+      CommandLine commandLine = PipelineCli.commandLine();
+      commandLine.setErr(new PrintWriter(err, true));
+      commandLine.setOut(new PrintWriter(captured, true));
+      int exit = commandLine.execute(all.toArray(String[]::new));
+      commandLine.getOut().flush();
+      return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString());
+    } finally {
+      System.setOut(originalOut);
+    }
+  }
+
+  @Test
+  void theWholeSampleRunsAndSqlPrintsPlainCsv(@TempDir Path root) throws IOException {
+    PipelineFixture fixture = new PipelineFixture(root);
+    try (Stream<Path> files = Files.list(PipelineFixture.sample().resolve("observations"))) {
+      for (Path file : files.toList()) {
+        fixture.copySample(file.getFileName().toString());
+      }
+    }
+    Outcome run = execute(fixture, "run");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("reconciled").doesNotContain("NOT RECONCILED");
+
+    Outcome sql = execute(fixture, "sql", "--format", "csv", "SELECT indicator, market, value FROM "
+        + fixture.database + ".observations WHERE entity_code='210200' AND year=2010 AND status = 'A' "
+        + "ORDER BY indicator, market");
+    assertThat(sql.exit()).as(sql.err()).isZero();
+    // The done-when figures of the walking skeleton, by hand from the article.
+    assertThat(sql.out().lines()).startsWith("indicator,market,value").contains(
+        "executed_value,OFFSHORE,1800000000.000000", "sales_revenue,ALL,8100000000.000000",
+        "employees,ALL,100000.000000", "firms,ALL,941.000000", "fortune500_firms,ALL,56.000000");
+
+    // The seed's +28.6% against the 2009 software exports published in Chinese (14亿美元, estimate):
+    // 1.8 / 1.4 - 1 = 28.57%, within 0.1 percentage point.
+    Outcome growth = execute(fixture, "sql", "--format", "csv", "SELECT round(yoy, 6), yoy_check FROM "
+        + fixture.database + ".growth WHERE entity_code='210200' AND indicator='executed_value' "
+        + "AND market='OFFSHORE' AND year=2010");
+    assertThat(growth.out().lines()).contains("0.285714,OK");
+
+    Outcome status = execute(fixture, "status");
+    assertThat(status.exit()).isZero();
+    assertThat(status.out()).contains(fixture.database + ".observations");
+  }
+
+  @Test
+  void failuresPrintOneClearMessageAndExitNonZero(@TempDir Path root) throws IOException {
+    PipelineFixture fixture = new PipelineFixture(root);
+    Outcome missing = execute(fixture, "sql", "SELECT * FROM " + fixture.database + ".nothing_here");
+    assertThat(missing.exit()).isEqualTo(1);
+    assertThat(missing.err()).startsWith("error: The query failed");
+
+    Outcome noLanding = execute(null, "run", "--landing", root.resolve("absent").toString(),
+        "--warehouse", root.resolve("wh").toString(), "--set", "pipeline.database=" + fixture.database);
+    assertThat(noLanding.exit()).isEqualTo(1);
+    assertThat(noLanding.err()).contains("landing folder").contains("absent");
+
+    Outcome badDatabase = execute(null, "status", "--set", "pipeline.database=drop table;");
+    assertThat(badDatabase.exit()).isEqualTo(1);
+    assertThat(badDatabase.err()).contains("not a SQL identifier");
+
+    assertThat(execute(null, "frobnicate").exit()).isEqualTo(2);
+    Outcome help = execute(null, "run", "--help");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).contains("--landing").contains("--warehouse").contains("--master").contains("--conf");
+  }
+}
