@@ -8,6 +8,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.outsourcingstats.common.delta.TableSchemas;
+import org.outsourcingstats.common.parse.Statuses;
 
 /**
  * Figures the pipeline derives (status {@code D}) where no published figure covers them:
@@ -27,7 +28,7 @@ final class Derivations {
         SELECT * FROM (
           SELECT o.*, row_number() OVER (
               PARTITION BY entity_code, year, period, sector, market, indicator
-              ORDER BY CASE status WHEN 'A' THEN 0 WHEN 'P' THEN 1 ELSE 2 END) AS preference
+              ORDER BY %4$s) AS preference
           FROM %1$s o WHERE status IN ('A', 'P', 'E'))
         WHERE preference = 1),
       levels AS (
@@ -96,7 +97,7 @@ final class Derivations {
         new StructType().add("year", DataTypes.IntegerType).add("cny_per_usd", TableSchemas.FX_RATE))
         .createOrReplaceTempView(fxView);
     Dataset<Row> derived = context.spark()
-        .sql(String.format(DERIVED_SQL, observations, context.runId(), fxView))
+        .sql(String.format(DERIVED_SQL, observations, context.runId(), fxView, Statuses.preferenceSql("status")))
         .localCheckpoint();
     String on = TableSchemas.OBSERVATION_KEY.stream().map(k -> "t." + k + " = s." + k)
         .collect(Collectors.joining(" AND "));

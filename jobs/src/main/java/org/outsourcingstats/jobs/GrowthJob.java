@@ -11,6 +11,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.outsourcingstats.common.delta.TableSchemas;
+import org.outsourcingstats.common.parse.Statuses;
 import org.outsourcingstats.common.growth.GrowthPoint;
 import org.outsourcingstats.common.growth.SeriesGrowth;
 import org.outsourcingstats.common.growth.SeriesPoint;
@@ -31,7 +32,7 @@ public final class GrowthJob {
         SELECT * FROM (
           SELECT o.*, row_number() OVER (
               PARTITION BY entity_code, year, period, sector, market, indicator
-              ORDER BY CASE status WHEN 'A' THEN 0 WHEN 'P' THEN 1 WHEN 'E' THEN 2 ELSE 3 END) AS preference
+              ORDER BY %2$s) AS preference
           FROM %s o WHERE status IN ('A', 'P', 'E', 'D'))
         WHERE preference = 1),
       levels AS (
@@ -56,7 +57,7 @@ public final class GrowthJob {
   public StepResult run() {
     Instant started = Instant.now();
     Dataset<Row> series = context.spark().sql(String.format(SERIES_SQL,
-        context.tables().name(TableSchemas.OBSERVATIONS)));
+        context.tables().name(TableSchemas.OBSERVATIONS), Statuses.preferenceSql("status")));
     double tolerance = context.config().growthTolerance();
     Dataset<Row> growth = series
         .groupByKey((MapFunction<Row, String>) GrowthJob::seriesKey, Encoders.STRING())

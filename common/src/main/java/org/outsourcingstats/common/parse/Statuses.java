@@ -39,16 +39,12 @@ public final class Statuses {
   }
 
   /**
-   * Preference among published statuses of one figure when growth and concentration need a single value: actual
-   * over provisional over estimate over derived. Lower ranks first; targets are never preferred.
+   * Preference among statuses of one figure when growth and concentration need a single value: actual over
+   * provisional over estimate over derived; targets are never preferred. As a SQL expression over the status column,
+   * lower first, so that every query ranks statuses the same way.
    */
-  public static int preference(String status) {
-    return switch (status) {
-      case ACTUAL -> 0;
-      case PROVISIONAL -> 1;
-      case ESTIMATE -> 2;
-      case DERIVED -> 3;
-      default -> 9;
-    };
+  public static String preferenceSql(String column) {
+    return "CASE " + column + " WHEN '" + ACTUAL + "' THEN 0 WHEN '" + PROVISIONAL + "' THEN 1 WHEN '" + ESTIMATE
+        + "' THEN 2 WHEN '" + DERIVED + "' THEN 3 ELSE 9 END";
   }
 }
