@@ -4,9 +4,6 @@ import io.delta.tables.DeltaTable;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.outsourcingstats.common.delta.TableSchemas;
 import org.outsourcingstats.common.parse.Statuses;
 
@@ -89,13 +86,8 @@ final class Derivations {
   /** Brings the derived rows up to date; returns how many there are now. */
   long refresh() {
     String observations = context.tables().name(TableSchemas.OBSERVATIONS);
-    String fxView = "pipeline_fx_rates";
-    context.spark().createDataFrame(
-        context.vocabulary().fxRates().values().stream()
-            .map(rate -> RowFactory.create(rate.year(), rate.cnyPerUsd()))
-            .toList(),
-        new StructType().add("year", DataTypes.IntegerType).add("cny_per_usd", TableSchemas.FX_RATE))
-        .createOrReplaceTempView(fxView);
+    FxRatesView.register(context);
+    String fxView = FxRatesView.NAME;
     Dataset<Row> derived = context.spark()
         .sql(String.format(DERIVED_SQL, observations, context.runId(), fxView, Statuses.preferenceSql("status")))
         .localCheckpoint();

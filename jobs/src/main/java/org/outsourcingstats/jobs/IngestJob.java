@@ -1,40 +1,56 @@
 package org.outsourcingstats.jobs;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapred.TextInputFormat;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.outsourcingstats.common.delta.TableSchemas;
 import org.outsourcingstats.common.error.Errors;
 import org.outsourcingstats.common.landing.CsvFileReader;
+import org.outsourcingstats.common.landing.JsonLinesReader;
 import org.outsourcingstats.common.landing.RawRecord;
+import org.outsourcingstats.common.landing.Shape;
 import org.outsourcingstats.common.quality.ReasonCode;
 import org.outsourcingstats.common.text.DecodedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lands raw files into {@code raw_rows} (bronze), each row as text with its file, line, checksum and batch. A file
- * whose checksum is already landed is skipped, so re-running changes nothing. A file that is not text is landed as
- * one row carrying the reason, for the normalise step to quarantine.
+ * Lands raw files into {@code raw_rows} (bronze), each row as text with its file, line, checksum and batch, in one
+ * commit per run. A file whose checksum is already landed is skipped, so re-running changes nothing. A file that
+ * is not text is landed as one row carrying the reason, for the normalise step to quarantine.
+ *
+ * <p>Small shapes are read on the driver, which splits multi-line quoted records exactly. Contract registers, the
+ * large input, are read by the executors line by line (a register has one contract a line); their encoding is
+ * detected from the file's first bytes.
  */
 public final class IngestJob {
   private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
-  /** Shapes this build reads, by landing sub-folder. */
-  static final List<String> SHAPES = List.of("observations");
+  private static final int SNIFF_BYTES = 1 << 16;
 
   private final PipelineContext context;
 
@@ -49,44 +65,114 @@ public final class IngestJob {
       throw Errors.landingNotFound(landing);
     }
     Set<String> landed = landedChecksums();
-    List<Row> rows = new ArrayList<>();
+    Timestamp now = Timestamp.from(started);
+    List<Row> driverRows = new ArrayList<>();
+    List<Dataset<Row>> registers = new ArrayList<>();
     int files = 0;
     int skipped = 0;
-    Timestamp now = Timestamp.from(started);
-    for (String shape : SHAPES) {
-      for (Path file : filesOf(landing.resolve(shape))) {
-        byte[] bytes = readAllBytes(file);
-        String sha = sha256(bytes);
+    for (Shape shape : Shape.values()) {
+      for (Path file : filesOf(landing.resolve(shape.folder()))) {
+        String sha = sha256(file);
         if (!landed.add(sha)) {
           skipped++;
           continue;
         }
         files++;
         String sourceFile = file.toAbsolutePath().normalize().toString();
-        var decoded = DecodedText.decode(bytes);
-        if (decoded.isEmpty()) {
-          rows.add(RowFactory.create(shape, sourceFile, 0L, null, null,
-              ReasonCode.UNDECODABLE_FILE.name() + ": " + bytes.length + " bytes that are neither UTF-8 nor GB18030 "
-                  + "text; re-export the file as UTF-8 CSV",
-              null, sha, context.runId(), now));
-          continue;
-        }
-        for (RawRecord record : CsvFileReader.read(decoded.get().text())) {
-          rows.add(RowFactory.create(shape, sourceFile, record.line(), record.raw(),
-              record.fields(),
-              record.parseError() == null ? null : ReasonCode.FIELD_COUNT.name() + ": " + record.parseError(),
-              decoded.get().encoding(), sha, context.runId(), now));
+        if (shape == Shape.CONTRACTS) {
+          registers.add(register(file, sourceFile, sha, now, driverRows));
+        } else {
+          driverRows.addAll(smallFile(shape, file, sourceFile, sha, now));
         }
       }
     }
-    if (!rows.isEmpty()) {
-      Dataset<Row> frame = context.spark().createDataFrame(rows, TableSchemas.RAW_ROWS_SCHEMA);
-      context.tables().append(TableSchemas.RAW_ROWS, frame);
+    Dataset<Row> rows = context.spark().createDataFrame(driverRows, TableSchemas.RAW_ROWS_SCHEMA);
+    for (Dataset<Row> register : registers) {
+      rows = rows.union(register);
     }
-    LOG.info("ingest: {} new file(s), {} already landed, {} raw row(s) in batch {}", files, skipped, rows.size(),
+    long count = 0;
+    if (files > 0) {
+      context.tables().append(TableSchemas.RAW_ROWS, rows);
+      count = context.tables().read(TableSchemas.RAW_ROWS)
+          .where(org.apache.spark.sql.functions.col("batch_id").equalTo(context.runId())).count();
+    }
+    LOG.info("ingest: {} new file(s), {} already landed, {} raw row(s) in batch {}", files, skipped, count,
         context.runId());
-    return new StepResult("ingest", started, Instant.now(), rows.size(), 0, 0, 0, rows.size(),
+    return new StepResult("ingest", started, Instant.now(), count, 0, 0, 0, count,
         files + " new file(s), " + skipped + " already landed");
+  }
+
+  private List<Row> smallFile(Shape shape, Path file, String sourceFile, String sha, Timestamp now) {
+    byte[] bytes = readAllBytes(file);
+    Optional<DecodedText> decoded = DecodedText.decode(bytes);
+    if (decoded.isEmpty()) {
+      return List.of(undecodable(shape, sourceFile, sha, now, bytes.length));
+    }
+    String text = decoded.get().text();
+    List<RawRecord> records = shape == Shape.BULLETIN ? JsonLinesReader.read(text) : CsvFileReader.read(text);
+    List<Row> rows = new ArrayList<>(records.size());
+    for (RawRecord record : records) {
+      rows.add(RowFactory.create(shape.folder(), sourceFile, record.line(), record.raw(), record.header(),
+          record.fields(),
+          record.parseError() == null ? null : ReasonCode.FIELD_COUNT.name() + ": " + record.parseError(),
+          decoded.get().encoding(), sha, context.runId(), now));
+    }
+    return rows;
+  }
+
+  /**
+   * A contract register read by the executors: one raw row per non-blank line after the header, numbered by its
+   * line in the file. An undecodable file becomes one row in {@code driverRows} instead.
+   */
+  private Dataset<Row> register(Path file, String sourceFile, String sha, Timestamp now, List<Row> driverRows) {
+    byte[] head = readHead(file);
+    Optional<Charset> charset = sniffCharset(head);
+    if (charset.isEmpty()) {
+      driverRows.add(undecodable(Shape.CONTRACTS, sourceFile, sha, now, file.toFile().length()));
+      return context.spark().createDataFrame(List.of(), TableSchemas.RAW_ROWS_SCHEMA);
+    }
+    String encoding = charset.get().name();
+    String shape = Shape.CONTRACTS.folder();
+    String batch = context.runId();
+    JavaRDD<String> lines = JavaSparkContext.fromSparkContext(context.spark().sparkContext())
+        .hadoopFile(file.toUri().toString(), TextInputFormat.class, LongWritable.class, Text.class)
+        .map(pair -> {
+          Text text = pair._2();
+          String line = new String(text.getBytes(), 0, text.getLength(), Charset.forName(encoding));
+          return line.startsWith("\ufeff") ? line.substring(1) : line;
+        });
+    String header = lines.first();
+    JavaRDD<Row> rows = lines.zipWithIndex()
+        .filter(pair -> pair._2() > 0 && !pair._1().isBlank())
+        .map(pair -> RowFactory.create(shape, sourceFile, pair._2() + 1, stripCr(pair._1()), stripCr(header),
+            null, null, encoding, sha, batch, now));
+    return context.spark().createDataFrame(rows, TableSchemas.RAW_ROWS_SCHEMA);
+  }
+
+  private static String stripCr(String line) {
+    return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+  }
+
+  /** UTF-8 when the first bytes are valid UTF-8 (a multi-byte character cut at the end is allowed), else GB18030. */
+  private static Optional<Charset> sniffCharset(byte[] head) {
+    for (int cut = 0; cut < 4 && cut <= head.length; cut++) {
+      byte[] prefix = Arrays.copyOf(head, head.length - cut);
+      Optional<DecodedText> decoded = DecodedText.decode(prefix);
+      if (decoded.isPresent()) {
+        return Optional.of(decoded.get().encoding().startsWith("UTF-8") ? StandardCharsets.UTF_8
+            : Charset.forName("GB18030"));
+      }
+      if (head.length < SNIFF_BYTES) {
+        break;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Row undecodable(Shape shape, String sourceFile, String sha, Timestamp now, long bytes) {
+    return RowFactory.create(shape.folder(), sourceFile, 0L, null, null, null,
+        ReasonCode.UNDECODABLE_FILE.name() + ": " + bytes + " bytes that are neither UTF-8 nor GB18030 text; "
+            + "re-export the file as UTF-8", null, sha, context.runId(), now);
   }
 
   private Set<String> landedChecksums() {
@@ -119,9 +205,20 @@ public final class IngestJob {
     }
   }
 
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+  private static byte[] readHead(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes(SNIFF_BYTES);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read landed file " + file, e);
+    }
+  }
+
+  private static String sha256(Path file) {
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read landed file " + file, e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.delta.tables.DeltaTable;
@@ -13,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,25 +26,38 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.outsourcingstats.common.delta.TableSchemas;
+import org.outsourcingstats.common.landing.Shape;
 import org.outsourcingstats.common.quality.ReasonCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Validates and normalises every landed batch not yet normalised, in landing order: accepted figures are merged into
- * {@code observations} on the natural key (a later batch revises a figure; the older vintage stays reachable by time
- * travel), rejected rows go to {@code quarantine} with their reason, exact duplicates within a batch are dropped
- * and counted, and two rows of a batch giving different values for one figure are both quarantined. Then the
- * derived ({@code D}) figures are brought up to date, and the batch is recorded in {@code batches}.
+ * Validates and normalises every landed batch not yet normalised, in landing order:
+ * <ul>
+ *   <li>figures (observations, yearbook, bulletin) are merged into {@code observations} on the natural key (a later
+ *       batch revises a figure; the older vintage stays reachable by time travel);</li>
+ *   <li>firm register rows are merged into {@code firm_observations};</li>
+ *   <li>contracts go to the silver {@code contracts} table and are summed into {@code observations} and
+ *       {@code firm_observations};</li>
+ *   <li>rejected rows go to {@code quarantine} with their reason; exact duplicates within a batch are dropped and
+ *       counted; rows of a batch giving different values for one key are all quarantined.</li>
+ * </ul>
+ * Then the derived ({@code D}) figures are brought up to date and the batch is recorded in {@code batches}. Every
+ * write is idempotent, so a batch interrupted half way is simply normalised again by the next run.
  *
- * <p>Every write is idempotent, so a batch interrupted half way is simply normalised again by the next run.
+ * <p>What counts as a row read: a row of a long shape, a contract, a firm row, and for the wide and nested shapes
+ * (yearbook, bulletin with {@code figures}) each figure, so that {@code read = accepted + quarantined + duplicate}.
  */
 public final class NormalizeJob {
   private static final Logger LOG = LoggerFactory.getLogger(NormalizeJob.class);
-  private static final String OUTCOME = "outcome";
-  private static final String ACCEPTED = "accepted";
-  private static final String QUARANTINED = "quarantined";
-  private static final String DUPLICATE = "duplicate";
+  static final String OUTCOME = "outcome";
+  static final String ACCEPTED = "accepted";
+  static final String QUARANTINED = "quarantined";
+  static final String DUPLICATE = "duplicate";
+  /** Shares of one parent may add up to this much before they are rejected: published shares are rounded. */
+  private static final double SHARE_SUM_LIMIT = 1.005;
+  private static final List<String> FIGURE_SHAPES =
+      List.of(Shape.OBSERVATIONS.folder(), Shape.YEARBOOK.folder(), Shape.BULLETIN.folder());
 
   private final PipelineContext context;
 
@@ -52,30 +67,26 @@ public final class NormalizeJob {
 
   public StepResult run() {
     Instant started = Instant.now();
-    long read = 0;
-    long accepted = 0;
-    long quarantined = 0;
-    long duplicate = 0;
-    long written = 0;
     List<String> pending = pendingBatches();
-    Map<String, Map<String, Long>> countsByBatch = new java.util.LinkedHashMap<>();
+    Map<String, Map<String, Long>> countsByBatch = new LinkedHashMap<>();
     for (String batch : pending) {
-      Map<String, Long> counts = normalizeBatch(batch);
-      countsByBatch.put(batch, counts);
-      long batchRead = counts.values().stream().mapToLong(Long::longValue).sum();
-      read += batchRead;
-      accepted += counts.getOrDefault(ACCEPTED, 0L);
-      quarantined += counts.getOrDefault(QUARANTINED, 0L);
-      duplicate += counts.getOrDefault(DUPLICATE, 0L);
+      countsByBatch.put(batch, normalizeBatch(batch));
     }
+    long derived = 0;
     if (!pending.isEmpty()) {
-      written = new Derivations(context).refresh();
+      derived = new Derivations(context).refresh();
       recordBatches(countsByBatch);
     }
-    LOG.info("normalize: {} batch(es), {} row(s) read = {} accepted + {} quarantined + {} duplicate",
-        pending.size(), read, accepted, quarantined, duplicate);
+    Map<String, Long> total = new HashMap<>();
+    countsByBatch.values().forEach(counts -> counts.forEach((k, v) -> total.merge(k, v, Long::sum)));
+    long accepted = total.getOrDefault(ACCEPTED, 0L);
+    long quarantined = total.getOrDefault(QUARANTINED, 0L);
+    long duplicate = total.getOrDefault(DUPLICATE, 0L);
+    long read = accepted + quarantined + duplicate;
+    LOG.info("normalize: {} batch(es), {} row(s) read = {} accepted + {} quarantined + {} duplicate; {} derived",
+        pending.size(), read, accepted, quarantined, duplicate, derived);
     return new StepResult("normalize", started, Instant.now(), read, accepted, quarantined, duplicate,
-        accepted + written, pending.size() + " batch(es)");
+        accepted + derived, pending.size() + " batch(es), " + derived + " derived figure(s)");
   }
 
   /** Batches landed in raw_rows that have not completed normalisation, oldest first. */
@@ -87,51 +98,119 @@ public final class NormalizeJob {
 
   private Map<String, Long> normalizeBatch(String batch) {
     Dataset<Row> raw = context.tables().read(TableSchemas.RAW_ROWS).where(col("batch_id").equalTo(batch));
-    Dataset<Row> classified = raw.mapPartitions(
-        new ObservationClassifier(context.vocabulary(), context.config().currentYear()),
-        Encoders.row(ObservationClassifier.SCHEMA));
-    Dataset<Row> outcomes = withOutcomes(classified).cache();
+    List<String> shapes = raw.select("shape").distinct().as(Encoders.STRING()).collectAsList();
+    Map<String, Long> counts = new HashMap<>();
+    List<Dataset<Row>> rejected = new ArrayList<>();
+    List<Dataset<Row>> cached = new ArrayList<>();
     try {
-      Map<String, Long> counts = new HashMap<>();
-      for (Row row : outcomes.groupBy(OUTCOME).count().collectAsList()) {
-        counts.put(row.getString(0), row.getLong(1));
+      if (shapes.stream().anyMatch(FIGURE_SHAPES::contains)) {
+        Dataset<Row> figures = raw.where(col("shape").isin(FIGURE_SHAPES.toArray()))
+            .flatMap(new FigureClassifier(context.vocabulary(), context.config().currentYear()),
+                Encoders.row(FigureClassifier.SCHEMA));
+        Dataset<Row> outcomes = withShareSums(withOutcomes(figures, TableSchemas.OBSERVATION_KEY, col("value")))
+            .cache();
+        cached.add(outcomes);
+        if (count(outcomes, counts) > 0) {
+          mergeObservations(outcomes.where(col(OUTCOME).equalTo(ACCEPTED)));
+        }
+        rejected.add(outcomes.where(col(OUTCOME).equalTo(QUARANTINED)));
       }
-      if (counts.getOrDefault(ACCEPTED, 0L) > 0) {
-        mergeObservations(outcomes.where(col(OUTCOME).equalTo(ACCEPTED)));
+      if (shapes.contains(Shape.FIRMS.folder())) {
+        Dataset<Row> firms = raw.where(col("shape").equalTo(Shape.FIRMS.folder()))
+            .flatMap(new FirmClassifier(context.vocabulary(), context.config().currentYear()),
+                Encoders.row(FirmClassifier.SCHEMA));
+        Column sameness = org.apache.spark.sql.functions.concat_ws("|", col("firm_name"), col("entity_code"),
+            col("revenue").cast("string"), col("employees").cast("string"), col("fortune500").cast("string"));
+        Dataset<Row> outcomes = withOutcomes(firms, TableSchemas.FIRM_KEY, sameness).cache();
+        cached.add(outcomes);
+        if (count(outcomes, counts) > 0) {
+          mergeFirmRegister(outcomes.where(col(OUTCOME).equalTo(ACCEPTED)));
+        }
+        rejected.add(outcomes.where(col(OUTCOME).equalTo(QUARANTINED)));
+      }
+      if (shapes.contains(Shape.CONTRACTS.folder())) {
+        ContractRegister register = new ContractRegister(context);
+        Dataset<Row> contracts = register.classify(raw.where(col("shape").equalTo(Shape.CONTRACTS.folder())));
+        Dataset<Row> outcomes = withOutcomes(contracts, List.of("contract_id"), col("raw")).cache();
+        cached.add(outcomes);
+        if (count(outcomes, counts) > 0) {
+          Dataset<Row> accepted = outcomes.where(col(OUTCOME).equalTo(ACCEPTED));
+          register.merge(accepted);
+          mergeObservations(register.observations(accepted));
+          mergeFirmContracts(register.firmFigures(accepted));
+        }
+        rejected.add(outcomes.where(col(OUTCOME).equalTo(QUARANTINED)));
       }
       if (counts.getOrDefault(QUARANTINED, 0L) > 0) {
-        mergeQuarantine(outcomes.where(col(OUTCOME).equalTo(QUARANTINED)));
+        mergeQuarantine(rejected);
       }
       LOG.info("normalize: batch {}: {}", batch, counts);
       return counts;
     } finally {
-      outcomes.unpersist();
+      cached.forEach(Dataset::unpersist);
     }
   }
 
+  /** Adds the outcome counts of {@code outcomes} to {@code counts}; returns how many were accepted. */
+  private static long count(Dataset<Row> outcomes, Map<String, Long> counts) {
+    long accepted = 0;
+    for (Row row : outcomes.groupBy(OUTCOME).count().collectAsList()) {
+      counts.merge(row.getString(0), row.getLong(1), Long::sum);
+      if (ACCEPTED.equals(row.getString(0))) {
+        accepted = row.getLong(1);
+      }
+    }
+    return accepted;
+  }
+
   /**
-   * Marks each row accepted, quarantined (rejected, or one of a conflicting pair) or duplicate (an exact copy of an
-   * accepted row of the same batch).
+   * Marks each row accepted, quarantined (rejected, or one of a conflicting group) or duplicate (an exact copy of
+   * an accepted row of the same batch). Rows of one key are the same figure when {@code sameness} is equal.
    */
-  private static Dataset<Row> withOutcomes(Dataset<Row> classified) {
-    Column[] key = TableSchemas.OBSERVATION_KEY.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-    WindowSpec byKey = Window.partitionBy(key);
+  static Dataset<Row> withOutcomes(Dataset<Row> classified, List<String> key, Column sameness) {
+    WindowSpec byKey = Window.partitionBy(key.stream().map(org.apache.spark.sql.functions::col)
+        .toArray(Column[]::new));
     Column valid = col("reason_code").isNull();
     Dataset<Row> ranked = classified
-        .withColumn("min_value", when(valid, min("value").over(byKey)))
-        .withColumn("max_value", when(valid, max("value").over(byKey)))
-        .withColumn("copy", when(valid, row_number().over(byKey.orderBy(col("source_file"), col("source_line")))));
-    Column conflicting = valid.and(col("min_value").notEqual(col("max_value")));
+        .withColumn("_same", sameness)
+        .withColumn("_min", when(valid, min("_same").over(byKey)))
+        .withColumn("_max", when(valid, max("_same").over(byKey)))
+        .withColumn("_copy", when(valid, row_number().over(byKey.orderBy(col("source_file"), col("source_line")))));
+    Column conflicting = valid.and(col("_min").notEqual(col("_max")));
     return ranked
-        .withColumn("reason", when(conflicting, lit("another row of this batch gives a different value for "
-            + "the same figure (entity, year, period, sector, market, indicator, status); correct one of them and "
-            + "land the file again")).otherwise(col("reason")))
+        .withColumn("reason", when(conflicting, lit("another row of this batch gives a different value for the "
+            + "same key " + key + "; correct one of them and land the file again")).otherwise(col("reason")))
         .withColumn("reason_code", when(conflicting, lit(ReasonCode.CONFLICTING_DUPLICATE.name()))
             .otherwise(col("reason_code")))
         .withColumn(OUTCOME, when(col("reason_code").isNotNull(), lit(QUARANTINED))
-            .when(col("copy").gt(1), lit(DUPLICATE))
+            .when(col("_copy").gt(1), lit(DUPLICATE))
             .otherwise(lit(ACCEPTED)))
-        .drop("min_value", "max_value", "copy");
+        .drop("_same", "_min", "_max", "_copy");
+  }
+
+  /**
+   * Quarantines every share of a parent whose accepted shares add up to more than 100% (beyond rounding): the
+   * destinations of OFFSHORE, OFFSHORE and ONSHORE of ALL, the sectors of ALL.
+   */
+  private static Dataset<Row> withShareSums(Dataset<Row> outcomes) {
+    Column isShare = col(OUTCOME).equalTo(ACCEPTED).and(col("indicator").endsWith("_share"));
+    Column dimension = when(col("market").notEqual("ALL"), lit("market")).otherwise(lit("sector"));
+    Column parent = when(col("market").isin("ALL"), lit("ALL/ALL"))
+        .when(col("market").isin("OFFSHORE", "ONSHORE"), org.apache.spark.sql.functions.concat(lit("ALL/"),
+            col("sector")))
+        .otherwise(org.apache.spark.sql.functions.concat(lit("OFFSHORE/"), col("sector")));
+    WindowSpec group = Window.partitionBy(col("entity_code"), col("year"), col("period"), col("indicator"),
+        col("status"), dimension, parent);
+    Column total = sum(when(isShare, col("value"))).over(group);
+    Column over = isShare.and(total.gt(SHARE_SUM_LIMIT));
+    return outcomes.withColumn("_share_total", total)
+        .withColumn("reason", when(over, org.apache.spark.sql.functions.concat(
+            lit("the shares of one parent total add up to "),
+            org.apache.spark.sql.functions.format_number(col("_share_total").multiply(100), 1),
+            lit("%, more than 100%; correct the shares or their markets and sectors"))).otherwise(col("reason")))
+        .withColumn("reason_code", when(over, lit(ReasonCode.SHARES_OVER_100.name())).otherwise(col("reason_code")))
+        .withColumn(OUTCOME, when(over, lit(QUARANTINED)).otherwise(col(OUTCOME)))
+        .drop("_share_total");
   }
 
   private void mergeObservations(Dataset<Row> accepted) {
@@ -147,12 +226,47 @@ public final class NormalizeJob {
         .execute();
   }
 
-  private void mergeQuarantine(Dataset<Row> rejected) {
-    Dataset<Row> rows = rejected.withColumn("quarantined_at", current_timestamp())
-        .selectExpr(TableSchemas.QUARANTINE_SCHEMA.fieldNames());
+  private static final List<String> REGISTER_COLUMNS = List.of("firm_name", "entity_code", "entity_name",
+      "revenue", "reported_revenue", "reported_unit", "fx_rate", "employees", "fortune500", "source_file",
+      "source_line", "batch_id");
+  private static final List<String> CONTRACT_COLUMNS = List.of("entity_code", "entity_name", "contracts",
+      "contract_value", "executed_value", "batch_id");
+
+  private void mergeFirmRegister(Dataset<Row> accepted) {
+    mergeFirms(accepted, REGISTER_COLUMNS, List.of("firm_name", "revenue", "employees", "fortune500"));
+  }
+
+  private void mergeFirmContracts(Dataset<Row> figures) {
+    mergeFirms(figures, CONTRACT_COLUMNS, List.of("contracts", "contract_value", "executed_value"));
+  }
+
+  /** Merges into {@code firm_observations} the columns one source owns, leaving the other source's columns. */
+  private void mergeFirms(Dataset<Row> rows, List<String> owned, List<String> compared) {
+    Map<String, String> set = new LinkedHashMap<>();
+    owned.forEach(column -> set.put(column, "s." + column));
+    set.put("updated_at", "current_timestamp()");
+    Map<String, String> insert = new LinkedHashMap<>(set);
+    TableSchemas.FIRM_KEY.forEach(column -> insert.put(column, "s." + column));
+    String on = TableSchemas.FIRM_KEY.stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
+    String changed = compared.stream().map(c -> "NOT (t." + c + " <=> s." + c + ")")
+        .collect(Collectors.joining(" OR "));
+    DeltaTable.forName(context.spark(), context.tables().name(TableSchemas.FIRM_OBSERVATIONS)).as("t")
+        .merge(rows.as("s"), on)
+        .whenMatched(changed).updateExpr(set)
+        .whenNotMatched().insertExpr(insert)
+        .execute();
+  }
+
+  private void mergeQuarantine(List<Dataset<Row>> rejected) {
+    Dataset<Row> rows = null;
+    for (Dataset<Row> part : rejected) {
+      Dataset<Row> shaped = part.withColumn("quarantined_at", current_timestamp())
+          .selectExpr(TableSchemas.QUARANTINE_SCHEMA.fieldNames());
+      rows = rows == null ? shaped : rows.unionByName(shaped);
+    }
     DeltaTable.forName(context.spark(), context.tables().name(TableSchemas.QUARANTINE)).as("t")
         .merge(rows.as("s"), "t.batch_id = s.batch_id AND t.source_file <=> s.source_file "
-            + "AND t.source_line <=> s.source_line AND t.reason_code = s.reason_code")
+            + "AND t.source_line <=> s.source_line AND t.reason_code = s.reason_code AND t.reason <=> s.reason")
         .whenNotMatched().insertAll()
         .execute();
   }

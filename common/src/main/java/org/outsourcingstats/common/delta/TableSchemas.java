@@ -31,6 +31,8 @@ public final class TableSchemas {
   public static final String GROWTH = "growth";
   public static final String RUNS = "runs";
   public static final String BATCHES = "batches";
+  public static final String FIRM_OBSERVATIONS = "firm_observations";
+  public static final String CONTRACTS = "contracts";
 
   /** The natural key of {@code observations}: one row per published figure and status. */
   public static final List<String> OBSERVATION_KEY =
@@ -41,7 +43,9 @@ public final class TableSchemas {
       field("source_file", StringType, "path of the landed file"),
       field("source_line", LongType, "line of the file where the row starts (1 = header); 0 for a whole file"),
       field("raw", StringType, "the row as text, as decoded from the file"),
-      field("fields", DataTypes.createMapType(StringType, StringType), "the row's values by header as written"),
+      field("header", StringType, "the header line of the file (CSV shapes)"),
+      field("fields", DataTypes.createMapType(StringType, StringType),
+          "the row's values by header as written (small CSV shapes; NULL for contracts and bulletins)"),
       field("parse_error", StringType, "why the row could not be split into fields, or NULL"),
       field("encoding", StringType, "the encoding the file was decoded with"),
       field("file_sha256", StringType, "SHA-256 of the file's bytes; a file is landed once"),
@@ -100,6 +104,48 @@ public final class TableSchemas {
       field("yoy_check", StringType, "OK, MISMATCH (beyond tolerance) or NA"),
       field("reason", StringType, "why yoy is NULL or the check not applicable"));
 
+  /** The natural key of {@code firm_observations}. */
+  public static final List<String> FIRM_KEY = List.of("firm_id", "year", "sector");
+
+  public static final StructType FIRM_OBSERVATIONS_SCHEMA = schema(
+      field("firm_id", StringType, "the firm's identifier in the register"),
+      field("firm_name", StringType, "the firm's name as registered"),
+      field("entity_code", StringType, "GB/T 2260 code of the firm's city"),
+      field("entity_name", StringType, "English name of the city"),
+      field("year", IntegerType, "year"),
+      field("sector", StringType, "ITO, BPO, KPO or ALL"),
+      field("revenue", VALUE, "revenue in USD from the firm register"),
+      field("reported_revenue", StringType, "revenue as registered"),
+      field("reported_unit", StringType, "unit of the revenue as registered"),
+      field("fx_rate", FX_RATE, "CNY per USD used to convert the revenue"),
+      field("employees", LongType, "employees from the firm register"),
+      field("fortune500", DataTypes.BooleanType, "whether the firm is in the Fortune Global 500"),
+      field("contracts", LongType, "contracts signed in the year (contracts register)"),
+      field("contract_value", VALUE, "value of those contracts, USD"),
+      field("executed_value", VALUE, "executed value of those contracts, USD"),
+      field("source_file", StringType, "register file of the firm row (NULL when only contracts are known)"),
+      field("source_line", LongType, "line in source_file"),
+      field("batch_id", StringType, "batch that last wrote the row"),
+      field("updated_at", TimestampType, "when the row was last written"));
+
+  public static final StructType CONTRACTS_SCHEMA = schema(
+      field("contract_id", StringType, "the contract's identifier in the register"),
+      field("firm_id", StringType, "the contracting firm"),
+      field("entity_code", StringType, "GB/T 2260 code of the firm's city"),
+      field("entity_name", StringType, "English name of the city"),
+      field("entity_level", StringType, "level of the entity"),
+      field("signed_date", DataTypes.DateType, "date the contract was signed"),
+      field("year", IntegerType, "year of signed_date"),
+      field("sector", StringType, "ITO, BPO or KPO"),
+      field("market", StringType, "destination (ISO alpha-2, EU) or ONSHORE for CN clients"),
+      field("contract_value", VALUE, "contract value, USD"),
+      field("executed_value", VALUE, "executed value, USD"),
+      field("currency", StringType, "currency as registered: USD or CNY"),
+      field("fx_rate", FX_RATE, "CNY per USD used for CNY contracts"),
+      field("source_file", StringType, "register file of the contract"),
+      field("source_line", LongType, "line in source_file"),
+      field("batch_id", StringType, "batch that last wrote the contract"));
+
   public static final StructType RUNS_SCHEMA = schema(
       field("run_id", StringType, "one invocation of the pipeline; its steps share it"),
       field("job", StringType, "ingest, normalize, growth"),
@@ -134,6 +180,8 @@ public final class TableSchemas {
     all.put(GROWTH, GROWTH_SCHEMA);
     all.put(RUNS, RUNS_SCHEMA);
     all.put(BATCHES, BATCHES_SCHEMA);
+    all.put(FIRM_OBSERVATIONS, FIRM_OBSERVATIONS_SCHEMA);
+    all.put(CONTRACTS, CONTRACTS_SCHEMA);
     return java.util.Collections.unmodifiableMap(all);
   }
 

@@ -34,6 +34,7 @@ public final class CsvFileReader {
     ParsingContext context = parser.getContext();
     List<RawRecord> records = new ArrayList<>();
     String[] header = null;
+    String headerLine = null;
     String[] row;
     while ((row = parser.parseNext()) != null) {
       String raw = stripLineEnd(context.currentParsedContent());
@@ -41,6 +42,7 @@ public final class CsvFileReader {
       long line = Math.max(1, endLine - newlines(raw));
       if (header == null) {
         header = row;
+        headerLine = raw;
         for (int i = 0; i < header.length; i++) {
           header[i] = TextKeys.clean(header[i]).toLowerCase(Locale.ROOT);
         }
@@ -52,7 +54,7 @@ public final class CsvFileReader {
       }
       String error = row.length == header.length ? null
           : "the row has " + row.length + " fields but the header has " + header.length;
-      records.add(new RawRecord(line, raw, fields, error));
+      records.add(new RawRecord(line, raw, headerLine, fields, error));
     }
     parser.stopParsing();
     return records;

@@ -167,15 +167,10 @@ public final class ObservationNormalizer implements Serializable {
   }
 
   private static String required(Map<String, String> fields, String column) {
-    String value = TextKeys.clean(fields.get(column));
-    if (value.isEmpty()) {
-      throw new RowRejection(ReasonCode.MISSING_FIELD, "required field '" + column + "' is "
-          + (fields.containsKey(column) ? "empty" : "not a column of this file"));
-    }
-    return value;
+    return Fields.required(fields, column);
   }
 
   private static String optional(Map<String, String> fields, String column) {
-    return TextKeys.clean(fields.get(column));
+    return Fields.optional(fields, column);
   }
 }

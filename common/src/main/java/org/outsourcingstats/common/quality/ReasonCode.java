@@ -6,12 +6,17 @@ package org.outsourcingstats.common.quality;
 public enum ReasonCode {
   /** The file's bytes could not be decoded as text in any supported encoding. */
   UNDECODABLE_FILE("the file could not be decoded as UTF-8 or GB18030 text"),
+  /** A line of a JSON Lines file is not a JSON object, or its figures are not a list. */
+  INVALID_JSON("the line is not a JSON object with an optional list of figures"),
+  /** A wide or nested row carries no figure at all. */
+  EMPTY_ROW("the row holds no figure"),
   /** The row has a different number of fields than the header. */
   FIELD_COUNT("the row has a different number of fields than the header"),
   /** A required column is absent from the header, or its value is empty in the row. */
   MISSING_FIELD("a required field is missing or empty"),
   UNKNOWN_ENTITY("the city, province or nation is not in the entity vocabulary"),
   INVALID_YEAR("the year is not a four-digit year"),
+  INVALID_DATE("the date is not an ISO date (yyyy-MM-dd)"),
   INVALID_PERIOD("the period is not FY, H1/H2, Q1-Q4, M01-M12 or a year-to-date month range"),
   UNKNOWN_SECTOR("the sector is not in the sector vocabulary"),
   UNKNOWN_MARKET("the market is not in the market vocabulary"),
@@ -24,8 +29,10 @@ public enum ReasonCode {
   NEGATIVE_VALUE("money, persons and counts are never negative"),
   INVALID_SHARE("a share must lie between 0 and 100 percent"),
   INVALID_STATUS("the status is not A, P, E or T"),
+  INVALID_FLAG("a yes/no field is not Y/N, true/false, 1/0 or 是/否"),
   FUTURE_ACTUAL("an actual figure is dated after the current year"),
   NO_FX_RATE("there is no CNY/USD rate for the figure's year"),
+  SHARES_OVER_100("the published shares of one parent add up to more than 100 percent"),
   CONFLICTING_DUPLICATE("two rows of one batch give different values for the same figure");
 
   private final String meaning;

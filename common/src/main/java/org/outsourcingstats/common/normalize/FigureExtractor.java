@@ -1,0 +1,148 @@
+package org.outsourcingstats.common.normalize;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.outsourcingstats.common.landing.Shape;
+import org.outsourcingstats.common.quality.ReasonCode;
+import org.outsourcingstats.common.quality.RowRejection;
+import org.outsourcingstats.common.text.TextKeys;
+import org.outsourcingstats.common.vocab.Vocabulary;
+
+/**
+ * Cuts the published figures out of a raw row of a figure shape, each as fields of the {@code observations} shape:
+ * <ul>
+ *   <li>{@code observations}: the row is one figure;</li>
+ *   <li>{@code yearbook}: each non-empty indicator column is a figure; the column header names the indicator and
+ *       carries the unit in parentheses ({@code 离岸执行金额(万美元)}, {@code Employees (persons)}); the identity
+ *       columns (city, year, period, sector, market, status, source) apply to every figure of the row. Yearbook
+ *       marks for "not available" ({@code -}, {@code …}) are no figure;</li>
+ *   <li>{@code bulletin}: a JSON object is one figure, or an entity/year header whose {@code figures} list holds
+ *       figures that inherit the header's fields.</li>
+ * </ul>
+ */
+public final class FigureExtractor implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final Set<String> IDENTITY = Set.of("city", "year", "period", "sector", "market", "status", "source");
+  private static final Set<String> NOT_AVAILABLE = Set.of("", "-", "--", "—", "…", "...", "n/a", "na", "null", "/");
+  private static final Pattern HEADER_UNIT = Pattern.compile("^(.*?)\\s*\\(([^()]*)\\)\\s*$");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Vocabulary vocabulary;
+
+  public FigureExtractor(Vocabulary vocabulary) {
+    this.vocabulary = vocabulary;
+  }
+
+  /**
+   * The figures of one raw row.
+   *
+   * @param fields the row's values by header as written (CSV shapes), or null
+   * @param raw the row's text (JSON shapes)
+   * @throws RowRejection when the row as a whole cannot be read, or holds no figure
+   */
+  public List<Figure> figures(Shape shape, Map<String, String> fields, String raw) {
+    List<Figure> figures = switch (shape) {
+      case OBSERVATIONS -> List.of(new Figure(null, canonical(fields)));
+      case YEARBOOK -> yearbook(fields);
+      case BULLETIN -> bulletin(raw);
+      default -> throw new IllegalArgumentException("shape " + shape + " holds no published figures");
+    };
+    if (figures.isEmpty()) {
+      throw new RowRejection(ReasonCode.EMPTY_ROW, "the row holds no figure");
+    }
+    return figures;
+  }
+
+  /** The row's values under canonical column names; headers that name no column are ignored. */
+  public Map<String, String> canonical(Map<String, String> fields) {
+    Map<String, String> canonical = new HashMap<>();
+    for (Map.Entry<String, String> field : fields.entrySet()) {
+      vocabulary.column(field.getKey()).ifPresent(column -> canonical.putIfAbsent(column, field.getValue()));
+    }
+    return canonical;
+  }
+
+  private List<Figure> yearbook(Map<String, String> fields) {
+    Map<String, String> identity = new HashMap<>();
+    List<Map.Entry<String, String>> cells = new ArrayList<>();
+    for (Map.Entry<String, String> field : fields.entrySet()) {
+      String column = vocabulary.column(field.getKey()).orElse(null);
+      if (column != null && IDENTITY.contains(column)) {
+        identity.putIfAbsent(column, field.getValue());
+      } else {
+        cells.add(field);
+      }
+    }
+    List<Figure> figures = new ArrayList<>();
+    for (Map.Entry<String, String> cell : cells) {
+      String value = TextKeys.clean(cell.getValue());
+      if (NOT_AVAILABLE.contains(value.toLowerCase())) {
+        continue;
+      }
+      Map<String, String> figure = new HashMap<>(identity);
+      String header = TextKeys.clean(cell.getKey());
+      Matcher unit = HEADER_UNIT.matcher(header);
+      figure.put("indicator", unit.matches() ? unit.group(1) : header);
+      figure.put("unit", unit.matches() ? unit.group(2) : "");
+      figure.put("value", value);
+      figures.add(new Figure("column '" + cell.getKey() + "'", figure));
+    }
+    return figures;
+  }
+
+  private List<Figure> bulletin(String raw) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(raw);
+    } catch (JsonProcessingException e) {
+      throw new RowRejection(ReasonCode.INVALID_JSON, "the line is not a JSON object: "
+          + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw new RowRejection(ReasonCode.INVALID_JSON, "the line is not a JSON object");
+    }
+    Map<String, String> header = canonical(textFields(node));
+    JsonNode nested = node.get("figures");
+    if (nested == null) {
+      return List.of(new Figure(null, header));
+    }
+    if (!nested.isArray()) {
+      throw new RowRejection(ReasonCode.INVALID_JSON, "'figures' must be a list of figure objects");
+    }
+    List<Figure> figures = new ArrayList<>();
+    for (int i = 0; i < nested.size(); i++) {
+      JsonNode item = nested.get(i);
+      Map<String, String> figure = new HashMap<>(header);
+      if (item.isObject()) {
+        figure.putAll(canonical(textFields(item)));
+      } else {
+        figure.put("indicator", "");
+      }
+      figures.add(new Figure("figures[" + i + "]", figure));
+    }
+    return figures;
+  }
+
+  private static Map<String, String> textFields(JsonNode object) {
+    Map<String, String> fields = new HashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> entries = object.fields();
+    while (entries.hasNext()) {
+      Map.Entry<String, JsonNode> entry = entries.next();
+      JsonNode value = entry.getValue();
+      if (value.isValueNode() && !value.isNull()) {
+        fields.put(entry.getKey(), value.isNumber() ? value.decimalValue().toPlainString() : value.asText());
+      }
+    }
+    return fields;
+  }
+}

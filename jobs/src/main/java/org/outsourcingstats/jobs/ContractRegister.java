@@ -1,0 +1,262 @@
+package org.outsourcingstats.jobs;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.from_csv;
+import static org.apache.spark.sql.functions.lit;
+
+import io.delta.tables.DeltaTable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.outsourcingstats.common.delta.TableSchemas;
+import org.outsourcingstats.common.landing.Shape;
+import org.outsourcingstats.common.text.TextKeys;
+import org.outsourcingstats.common.vocab.Entity;
+import org.outsourcingstats.common.vocab.Market;
+import org.outsourcingstats.common.vocab.Sector;
+import org.outsourcingstats.common.vocab.Vocabulary;
+
+/**
+ * The contracts register, the large input, validated and aggregated with Spark SQL rather than row by row: each
+ * contract is checked (fields, city, date, sector, client market, values, currency, year), stored in the silver
+ * {@code contracts} table keyed by {@code contract_id}, and summed into observations (contract_value,
+ * executed_value and contracts by entity, year, sector and market, with the OFFSHORE, ONSHORE and ALL totals and the
+ * ALL sector) and into firm-level figures. Names are resolved by the same vocabulary code as every other shape:
+ * the distinct names of a batch (a few dozen) are resolved on the driver and joined back.
+ */
+final class ContractRegister {
+  static final List<String> COLUMNS = List.of("contract_id", "firm_id", "city", "signed_date", "sector",
+      "client_market", "contract_value", "executed_value", "currency");
+  private static final String EXTRA = "_extra_field";
+  /** Marks a missing field in from_csv's output, so that an empty field stays an empty string. */
+  private static final String ABSENT = "\u0000absent";
+
+  private final PipelineContext context;
+
+  ContractRegister(PipelineContext context) {
+    this.context = context;
+  }
+
+  /**
+   * Classifies the raw contract rows of a batch: the {@code CONTRACTS_SCHEMA} columns, {@code shape}, {@code raw},
+   * and {@code reason_code}/{@code reason} for the rejected, before duplicates are resolved.
+   */
+  Dataset<Row> classify(Dataset<Row> raw) {
+    SparkSession spark = context.spark();
+    Dataset<Row> parsed = parse(raw).cache();
+    registerLookups(parsed);
+    parsed.createOrReplaceTempView("contract_rows");
+    String key = "contract_rows";
+    Dataset<Row> classified = spark.sql(String.format(CLASSIFY_SQL, key, context.config().currentYear()));
+    return classified;
+  }
+
+  private static final String CLASSIFY_SQL = """
+      WITH v AS (
+        SELECT r.*, e.entity_code, e.entity_name, e.entity_level, s.sector_code, m.market_code, m.market_kind,
+               to_date(r.signed_date, 'yyyy-MM-dd') AS signed,
+               CAST(r.contract_value AS DECIMAL(38, 6)) AS cv, CAST(r.executed_value AS DECIMAL(38, 6)) AS ev,
+               upper(trim(r.currency)) AS cur
+        FROM %1$s r
+        LEFT JOIN contract_entities e ON e.name = r.city
+        LEFT JOIN contract_sectors s ON s.name = r.sector
+        LEFT JOIN contract_markets m ON m.name = r.client_market),
+      f AS (
+        SELECT v.*, year(signed) AS signed_year, fx.cny_per_usd
+        FROM v LEFT JOIN pipeline_fx_rates fx ON fx.year = year(v.signed)),
+      c AS (
+        SELECT f.*, CASE
+          WHEN parse_error IS NOT NULL THEN parse_error
+          WHEN field_error IS NOT NULL THEN concat('FIELD_COUNT: ', field_error)
+          WHEN coalesce(trim(contract_id), '') = '' THEN 'MISSING_FIELD: required field contract_id is empty'
+          WHEN coalesce(trim(firm_id), '') = '' THEN 'MISSING_FIELD: required field firm_id is empty'
+          WHEN entity_code IS NULL THEN concat('UNKNOWN_ENTITY: city "', coalesce(city, ''),
+               '" is not in conf/reference/entities.csv')
+          WHEN signed IS NULL OR NOT signed_date RLIKE '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN concat(
+               'INVALID_DATE: signed_date "', coalesce(signed_date, ''), '" is not an ISO date (yyyy-MM-dd)')
+          WHEN signed_year > %2$d THEN concat('FUTURE_ACTUAL: a contract signed in ', signed_year,
+               ', after the current year %2$d')
+          WHEN sector_code IS NULL THEN concat('UNKNOWN_SECTOR: sector "', coalesce(sector, ''),
+               '" is not ITO, BPO or KPO')
+          WHEN market_code IS NULL THEN concat('UNKNOWN_MARKET: client_market "', coalesce(client_market, ''),
+               '" is not an ISO country code, EU, or CN for onshore clients')
+          WHEN cv IS NULL THEN concat('INVALID_VALUE: contract_value "', coalesce(contract_value, ''),
+               '" is not a number')
+          WHEN ev IS NULL THEN concat('INVALID_VALUE: executed_value "', coalesce(executed_value, ''),
+               '" is not a number')
+          WHEN cv < 0 OR ev < 0 THEN 'NEGATIVE_VALUE: contract and executed values are never negative'
+          WHEN cur NOT IN ('USD', 'CNY') OR cur IS NULL THEN concat('UNKNOWN_UNIT: currency "',
+               coalesce(currency, ''), '" is not USD or CNY')
+          WHEN cur = 'CNY' AND cny_per_usd IS NULL THEN concat('NO_FX_RATE: no CNY/USD rate for ', signed_year)
+          END AS problem
+        FROM f)
+      SELECT contract_id, firm_id, entity_code, entity_name, entity_level, signed AS signed_date,
+             signed_year AS year, sector_code AS sector, market_code AS market,
+             CAST(CASE WHEN cur = 'CNY' THEN cv / cny_per_usd ELSE cv END AS DECIMAL(38, 6)) AS contract_value,
+             CAST(CASE WHEN cur = 'CNY' THEN ev / cny_per_usd ELSE ev END AS DECIMAL(38, 6)) AS executed_value,
+             cur AS currency, CAST(CASE WHEN cur = 'CNY' THEN cny_per_usd END AS DECIMAL(12, 6)) AS fx_rate,
+             source_file, source_line, batch_id, shape, raw,
+             substring_index(problem, ':', 1) AS reason_code,
+             trim(substring(problem, length(substring_index(problem, ':', 1)) + 2)) AS reason
+      FROM c
+      """;
+
+  /** Splits each raw line by its file's header into the register's columns; flags too few or too many fields. */
+  private Dataset<Row> parse(Dataset<Row> raw) {
+    List<String> headers = raw.select("header").distinct().as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList();
+    Dataset<Row> parsed = null;
+    for (String header : headers) {
+      Dataset<Row> part = parseWith(raw.where(header == null ? col("header").isNull()
+          : col("header").equalTo(header)), header);
+      parsed = parsed == null ? part : parsed.unionByName(part);
+    }
+    return parsed;
+  }
+
+  private Dataset<Row> parseWith(Dataset<Row> rows, String header) {
+    List<String> names = header == null ? List.of() : Arrays.stream(header.split(",", -1))
+        .map(name -> TextKeys.clean(name).toLowerCase(Locale.ROOT)).toList();
+    List<String> missing = COLUMNS.stream().filter(column -> !names.contains(column)).toList();
+    StructType schema = new StructType();
+    for (int i = 0; i < names.size(); i++) {
+      schema = schema.add(COLUMNS.contains(names.get(i)) ? names.get(i) : "_ignored_" + i, DataTypes.StringType);
+    }
+    schema = schema.add(EXTRA, DataTypes.StringType);
+    Map<String, String> options = new HashMap<>();
+    options.put("nullValue", ABSENT);
+    options.put("mode", "PERMISSIVE");
+    Column fields = from_csv(col("raw"), lit(schema.toDDL()), options);
+    Dataset<Row> parsed = rows.withColumn("_fields", fields);
+    List<Column> out = new ArrayList<>();
+    for (String column : List.of("shape", "source_file", "source_line", "raw", "batch_id", "parse_error")) {
+      out.add(col(column));
+    }
+    for (String column : COLUMNS) {
+      out.add(names.contains(column) ? col("_fields." + column).as(column) : lit(null).cast("string").as(column));
+    }
+    String lastColumn = names.isEmpty() ? null : schema.fieldNames()[names.size() - 1];
+    Column fieldError = missing.isEmpty()
+        ? org.apache.spark.sql.functions.when(col("_fields." + EXTRA).isNotNull(),
+              lit("the row has more fields than the header (" + names.size() + ")"))
+            .when(col("_fields." + lastColumn).isNull(),
+              lit("the row has fewer fields than the header (" + names.size() + ")"))
+        : lit("the file's header lacks the column(s) " + missing + "; a contracts register has " + COLUMNS);
+    out.add(fieldError.as("field_error"));
+    return parsed.select(out.toArray(Column[]::new));
+  }
+
+  /** Resolves the distinct names of the batch with the vocabulary and registers them as small lookup views. */
+  private void registerLookups(Dataset<Row> parsed) {
+    Vocabulary vocabulary = context.vocabulary();
+    SparkSession spark = context.spark();
+    Dataset<Row> names = parsed.selectExpr("'city' AS kind", "city AS name")
+        .union(parsed.selectExpr("'sector'", "sector"))
+        .union(parsed.selectExpr("'market'", "client_market"))
+        .where(col("name").isNotNull()).distinct();
+    List<Row> entities = new ArrayList<>();
+    List<Row> sectors = new ArrayList<>();
+    List<Row> markets = new ArrayList<>();
+    for (Row row : names.collectAsList()) {
+      String name = row.getString(1);
+      switch (row.getString(0)) {
+        case "city" -> vocabulary.entity(name).ifPresent((Entity e) ->
+            entities.add(RowFactory.create(name, e.code(), e.nameEn(), e.level())));
+        case "sector" -> vocabulary.sector(name).filter(s -> !Sector.ALL.equals(s.code()))
+            .ifPresent(s -> sectors.add(RowFactory.create(name, s.code())));
+        default -> vocabulary.market(name)
+            .filter(m -> m.kind() == Market.Kind.DESTINATION || m.kind() == Market.Kind.ONSHORE)
+            .ifPresent(m -> markets.add(RowFactory.create(name, m.code(), m.kind().name())));
+      }
+    }
+    StructType text = new StructType().add("name", DataTypes.StringType);
+    broadcast(spark.createDataFrame(entities, text.add("entity_code", DataTypes.StringType)
+        .add("entity_name", DataTypes.StringType).add("entity_level", DataTypes.StringType)))
+        .createOrReplaceTempView("contract_entities");
+    broadcast(spark.createDataFrame(sectors, text.add("sector_code", DataTypes.StringType)))
+        .createOrReplaceTempView("contract_sectors");
+    broadcast(spark.createDataFrame(markets, text.add("market_code", DataTypes.StringType)
+        .add("market_kind", DataTypes.StringType))).createOrReplaceTempView("contract_markets");
+    FxRatesView.register(context);
+  }
+
+  /** Inserts new contracts and revises changed ones in the silver {@code contracts} table. */
+  void merge(Dataset<Row> accepted) {
+    String[] columns = TableSchemas.CONTRACTS_SCHEMA.fieldNames();
+    Dataset<Row> rows = accepted.selectExpr(columns);
+    String table = context.tables().name(TableSchemas.CONTRACTS);
+    if (context.tables().read(TableSchemas.CONTRACTS).isEmpty()) {
+      context.tables().append(TableSchemas.CONTRACTS, rows);
+      return;
+    }
+    String changed = Arrays.stream(columns).filter(c -> !c.equals("batch_id") && !c.equals("source_line"))
+        .map(c -> "NOT (t." + c + " <=> s." + c + ")").collect(Collectors.joining(" OR "));
+    DeltaTable.forName(context.spark(), table).as("t")
+        .merge(rows.as("s"), "t.contract_id = s.contract_id")
+        .whenMatched(changed).updateAll()
+        .whenNotMatched().insertAll()
+        .execute();
+  }
+
+  /**
+   * Observations summed from the whole {@code contracts} table for the entities and years the batch touched:
+   * contract_value, executed_value and contracts by sector (and ALL) and market (destination or ONSHORE, OFFSHORE
+   * for destinations, and ALL).
+   */
+  Dataset<Row> observations(Dataset<Row> accepted) {
+    accepted.select("entity_code", "year").distinct().createOrReplaceTempView("contract_touched");
+    return context.spark().sql(String.format(AGGREGATE_SQL, context.tables().name(TableSchemas.CONTRACTS),
+        context.runId()));
+  }
+
+  private static final String AGGREGATE_SQL = """
+      WITH base AS (
+        SELECT entity_code, first(entity_name) AS entity_name, first(entity_level) AS entity_level, year, sector,
+               market, sum(contract_value) AS cv, sum(executed_value) AS ev, count(*) AS n
+        FROM %1$s c LEFT SEMI JOIN contract_touched t ON t.entity_code = c.entity_code AND t.year = c.year
+        GROUP BY entity_code, year, sector, market),
+      rolled AS (
+        SELECT entity_code, first(entity_name) AS entity_name, first(entity_level) AS entity_level, year,
+               sector_level AS sector, market_level AS market, sum(cv) AS cv, sum(ev) AS ev, sum(n) AS n
+        FROM base
+        LATERAL VIEW explode(array(sector, 'ALL')) s AS sector_level
+        LATERAL VIEW explode(CASE WHEN market = 'ONSHORE' THEN array('ONSHORE', 'ALL')
+                                  ELSE array(market, 'OFFSHORE', 'ALL') END) m AS market_level
+        GROUP BY entity_code, year, sector_level, market_level)
+      SELECT entity_code, entity_name, entity_level, year, 'FY' AS period, sector, market, indicator,
+             CAST(value AS DECIMAL(38, 6)) AS value, unit, 'A' AS status,
+             CAST(value AS STRING) AS reported_value, concat(unit, ' (sum of ', n, ' contracts)') AS reported_unit,
+             CAST(NULL AS DECIMAL(12, 6)) AS fx_rate, concat('contracts register: sum of ', n, ' contracts') AS source,
+             CAST(NULL AS STRING) AS source_file, CAST(NULL AS BIGINT) AS source_line, '%2$s' AS batch_id,
+             current_timestamp() AS ingested_at
+      FROM rolled
+      LATERAL VIEW stack(3, 'contract_value', cv, 'USD', 'executed_value', ev, 'USD',
+                         'contracts', CAST(n AS DECIMAL(38, 6)), 'count') x AS indicator, value, unit
+      """;
+
+  /** Contract figures by firm, year and sector for the firms and years the batch touched. */
+  Dataset<Row> firmFigures(Dataset<Row> accepted) {
+    accepted.select("firm_id", "year").distinct().createOrReplaceTempView("contract_firms_touched");
+    return context.spark().sql("SELECT firm_id, first(entity_code) AS entity_code, first(entity_name) AS entity_name, "
+        + "year, sector, count(*) AS contracts, CAST(sum(contract_value) AS DECIMAL(38, 6)) AS contract_value, "
+        + "CAST(sum(executed_value) AS DECIMAL(38, 6)) AS executed_value, '" + context.runId() + "' AS batch_id "
+        + "FROM " + context.tables().name(TableSchemas.CONTRACTS) + " c LEFT SEMI JOIN contract_firms_touched t "
+        + "ON t.firm_id = c.firm_id AND t.year = c.year GROUP BY firm_id, year, sector");
+  }
+
+  static boolean isContracts(String shape) {
+    return Shape.CONTRACTS.folder().equals(shape);
+  }
+}
