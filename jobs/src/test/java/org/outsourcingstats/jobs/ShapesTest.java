@@ -20,13 +20,11 @@ import org.outsourcingstats.common.spark.SharedSpark;
 @ExtendWith(SharedSpark.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ShapesTest {
-  @TempDir
-  Path root;
   private PipelineFixture fixture;
   private List<StepResult> results;
 
   @BeforeAll
-  void runOnEveryShape() throws IOException {
+  void runOnEveryShape(@TempDir Path root) throws IOException {
     fixture = new PipelineFixture(root)
         .write("yearbook", "jiangsu.csv", String.join("\n",
             "城市,年份,服务外包合同金额(亿美元),离岸执行金额(亿美元),从业人员(万人),企业数(家)",
