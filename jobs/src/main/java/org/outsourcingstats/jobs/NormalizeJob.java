@@ -136,7 +136,7 @@ public final class NormalizeJob {
         if (count(outcomes, counts) > 0) {
           Dataset<Row> accepted = outcomes.where(col(OUTCOME).equalTo(ACCEPTED));
           register.merge(accepted);
-          mergeObservations(register.observations(accepted));
+          mergeRegisterSums(register.observations(accepted), batch);
           mergeFirmContracts(register.firmFigures(accepted));
         }
         rejected.add(outcomes.where(col(OUTCOME).equalTo(QUARANTINED)));
@@ -222,6 +222,29 @@ public final class NormalizeJob {
     DeltaTable.forName(context.spark(), context.tables().name(TableSchemas.OBSERVATIONS)).as("t")
         .merge(accepted.selectExpr(columns).as("s"), on)
         .whenMatched(changed).updateAll()
+        .whenNotMatched().insertAll()
+        .execute();
+  }
+
+  /**
+   * Merges the contract register's sums into {@code observations}. A figure a bureau published for the same key
+   * takes precedence: the sum does not replace it (the two are different statistical bases), and how many sums were
+   * withheld is logged. A sum replaces only an earlier sum.
+   */
+  private void mergeRegisterSums(Dataset<Row> sums, String batch) {
+    Dataset<Row> local = sums.localCheckpoint();
+    String on = TableSchemas.OBSERVATION_KEY.stream().map(k -> "t." + k + " = s." + k)
+        .collect(Collectors.joining(" AND "));
+    Dataset<Row> published = context.tables().read(TableSchemas.OBSERVATIONS).where(col("source_file").isNotNull());
+    long withheld = local.as("s").join(published.as("t"), org.apache.spark.sql.functions.expr(on), "left_semi")
+        .count();
+    if (withheld > 0) {
+      LOG.warn("normalize: batch {}: {} contract-register sum(s) not written: a published figure holds the same key "
+          + "(the published figure is kept)", batch, withheld);
+    }
+    DeltaTable.forName(context.spark(), context.tables().name(TableSchemas.OBSERVATIONS)).as("t")
+        .merge(local.selectExpr(TableSchemas.OBSERVATIONS_SCHEMA.fieldNames()).as("s"), on)
+        .whenMatched("t.source_file IS NULL AND t.status = 'A' AND NOT (t.value <=> s.value)").updateAll()
         .whenNotMatched().insertAll()
         .execute();
   }

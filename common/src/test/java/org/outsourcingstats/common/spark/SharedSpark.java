@@ -53,6 +53,7 @@ public final class SharedSpark implements BeforeAllCallback {
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1")
           .config("spark.sql.session.timeZone", "UTC")
+          .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
           .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
           .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
           .config("spark.sql.warehouse.dir", root.resolve("spark-warehouse").toString())
