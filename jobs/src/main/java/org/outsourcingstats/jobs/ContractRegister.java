@@ -55,12 +55,10 @@ final class ContractRegister {
    */
   Dataset<Row> classify(Dataset<Row> raw) {
     SparkSession spark = context.spark();
-    Dataset<Row> parsed = parse(raw).cache();
+    Dataset<Row> parsed = parse(raw);
     registerLookups(parsed);
     parsed.createOrReplaceTempView("contract_rows");
-    String key = "contract_rows";
-    Dataset<Row> classified = spark.sql(String.format(CLASSIFY_SQL, key, context.config().currentYear()));
-    return classified;
+    return spark.sql(String.format(CLASSIFY_SQL, "contract_rows", context.config().currentYear()));
   }
 
   private static final String CLASSIFY_SQL = """

@@ -93,8 +93,7 @@ public final class IngestJob {
     long count = 0;
     if (files > 0) {
       context.tables().append(TableSchemas.RAW_ROWS, rows);
-      count = context.tables().read(TableSchemas.RAW_ROWS)
-          .where(org.apache.spark.sql.functions.col("batch_id").equalTo(context.runId())).count();
+      count = context.tables().lastCommitRows(TableSchemas.RAW_ROWS);
     }
     LOG.info("ingest: {} new file(s), {} already landed, {} raw row(s) in batch {}", files, skipped, count,
         context.runId());

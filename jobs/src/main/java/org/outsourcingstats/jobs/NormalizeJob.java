@@ -131,7 +131,9 @@ public final class NormalizeJob {
       if (shapes.contains(Shape.CONTRACTS.folder())) {
         ContractRegister register = new ContractRegister(context);
         Dataset<Row> contracts = register.classify(raw.where(col("shape").equalTo(Shape.CONTRACTS.folder())));
-        Dataset<Row> outcomes = withOutcomes(contracts, List.of("contract_id"), col("raw")).cache();
+        // Serialised on disk: ten million contracts would crowd a small driver's heap.
+        Dataset<Row> outcomes = withOutcomes(contracts, List.of("contract_id"), col("raw"))
+            .persist(org.apache.spark.storage.StorageLevel.DISK_ONLY());
         cached.add(outcomes);
         if (count(outcomes, counts) > 0) {
           Dataset<Row> accepted = outcomes.where(col(OUTCOME).equalTo(ACCEPTED));
@@ -165,27 +167,41 @@ public final class NormalizeJob {
 
   /**
    * Marks each row accepted, quarantined (rejected, or one of a conflicting group) or duplicate (an exact copy of
-   * an accepted row of the same batch). Rows of one key are the same figure when {@code sameness} is equal.
+   * an accepted row of the same batch). Rows of one key are the same when {@code sameness} is equal.
+   *
+   * <p>Keys are rarely repeated, so only the repeated ones are ranked: one aggregation finds the keys held by more
+   * than one valid row (shuffling a key and two hashes, not whole rows), and only their rows go through a window.
    */
   static Dataset<Row> withOutcomes(Dataset<Row> classified, List<String> key, Column sameness) {
-    WindowSpec byKey = Window.partitionBy(key.stream().map(org.apache.spark.sql.functions::col)
-        .toArray(Column[]::new));
+    Column[] keyColumns = key.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
     Column valid = col("reason_code").isNull();
-    Dataset<Row> ranked = classified
-        .withColumn("_same", sameness)
-        .withColumn("_min", when(valid, min("_same").over(byKey)))
-        .withColumn("_max", when(valid, max("_same").over(byKey)))
-        .withColumn("_copy", when(valid, row_number().over(byKey.orderBy(col("source_file"), col("source_line")))));
+    Dataset<Row> hashed = classified.withColumn("_same", org.apache.spark.sql.functions.xxhash64(sameness));
+    Dataset<Row> repeated = hashed.where(valid).groupBy(keyColumns)
+        .agg(org.apache.spark.sql.functions.count(lit(1)).as("_n"), min("_same").as("_min"),
+            max("_same").as("_max"))
+        .where(col("_n").gt(1)).drop("_n");
+    Dataset<Row> joined = hashed.join(repeated, scala.collection.JavaConverters.asScalaBuffer(key).toSeq(),
+        "left");
+    Dataset<Row> single = joined.where(col("_min").isNull().or(col("reason_code").isNotNull()))
+        .withColumn("_copy", lit(1));
+    Dataset<Row> grouped = joined.where(col("_min").isNotNull().and(valid))
+        .withColumn("_copy", row_number().over(Window.partitionBy(keyColumns)
+            .orderBy(col("source_file"), col("source_line"))));
+    Dataset<Row> ranked = single.unionByName(grouped);
+    // One projection rather than a chain of withColumn: keeps the plan, and the optimizer's constraints, small.
     Column conflicting = valid.and(col("_min").notEqual(col("_max")));
-    return ranked
-        .withColumn("reason", when(conflicting, lit("another row of this batch gives a different value for the "
-            + "same key " + key + "; correct one of them and land the file again")).otherwise(col("reason")))
-        .withColumn("reason_code", when(conflicting, lit(ReasonCode.CONFLICTING_DUPLICATE.name()))
-            .otherwise(col("reason_code")))
-        .withColumn(OUTCOME, when(col("reason_code").isNotNull(), lit(QUARANTINED))
-            .when(col("_copy").gt(1), lit(DUPLICATE))
-            .otherwise(lit(ACCEPTED)))
-        .drop("_same", "_min", "_max", "_copy");
+    Column reasonCode = when(conflicting, lit(ReasonCode.CONFLICTING_DUPLICATE.name())).otherwise(col("reason_code"));
+    Column reason = when(conflicting, lit("another row of this batch gives a different value for the same key " + key
+        + "; correct one of them and land the file again")).otherwise(col("reason"));
+    Column outcome = when(reasonCode.isNotNull(), lit(QUARANTINED)).when(col("_copy").gt(1), lit(DUPLICATE))
+        .otherwise(lit(ACCEPTED));
+    List<Column> columns = new ArrayList<>();
+    for (String name : classified.columns()) {
+      columns.add(name.equals("reason_code") ? reasonCode.as(name) : name.equals("reason") ? reason.as(name)
+          : col(name));
+    }
+    columns.add(outcome.as(OUTCOME));
+    return ranked.select(columns.toArray(Column[]::new));
   }
 
   /**

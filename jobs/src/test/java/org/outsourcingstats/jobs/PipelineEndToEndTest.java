@@ -122,4 +122,37 @@ class PipelineEndToEndTest {
     Row original = fixture.sql(String.format(employees, " VERSION AS OF " + firstVersion)).first();
     assertThat(original.getDecimal(0)).isEqualByComparingTo("100000");
   }
+
+  @Test
+  void actualFiguresTakePrecedenceOverProvisionalOnesAndDerivedOnesOnlyFillGaps(@TempDir Path root)
+      throws IOException {
+    PipelineFixture fixture = new PipelineFixture(root);
+    fixture.write("observations", "1-provisional.csv", "city,year,indicator,value,unit,status\n"
+        + "Wuxi,2010,离岸执行金额,10,亿美元,P\n"
+        + "Wuxi,2011,离岸执行金额,12,亿美元,A\n"
+        + "Wuxi,2011,离岸执行金额同比增长,25,%,A\n", StandardCharsets.UTF_8);
+    fixture.run();
+    // 2011 against the provisional 2010 figure: 12 / 10 - 1 = 20%, the published 25% does not agree.
+    Row first = fixture.sql("SELECT yoy, status, prev_status, yoy_check FROM ${db}.growth WHERE entity_code = "
+        + "'320200' AND indicator = 'executed_value' AND year = 2011").first();
+    assertThat(first.getDouble(0)).isCloseTo(0.20, within(1e-9));
+    assertThat(first.getString(2)).isEqualTo("P");
+    assertThat(first.getString(3)).isEqualTo("MISMATCH");
+
+    fixture.write("observations", "2-actual.csv", "city,year,indicator,value,unit,status\n"
+        + "Wuxi,2010,离岸执行金额,9.6,亿美元,A\n", StandardCharsets.UTF_8);
+    fixture.run();
+    // The actual 2010 figure replaces the provisional one in growth: 12 / 9.6 - 1 = 25%, as published.
+    Row second = fixture.sql("SELECT yoy, prev_value, prev_status, yoy_check FROM ${db}.growth WHERE entity_code = "
+        + "'320200' AND indicator = 'executed_value' AND year = 2011").first();
+    assertThat(second.getDouble(0)).isCloseTo(0.25, within(1e-9));
+    assertThat(second.getDecimal(1)).isEqualByComparingTo("960000000");
+    assertThat(second.getString(2)).isEqualTo("A");
+    assertThat(second.getString(3)).isEqualTo("OK");
+    // Both vintages of 2010 stay in observations, each under its status; no derived 2010 figure was made,
+    // since a published one covers the year.
+    assertThat(fixture.sql("SELECT status FROM ${db}.observations WHERE entity_code = '320200' AND year = 2010 "
+        + "AND indicator = 'executed_value' ORDER BY status").collectAsList())
+        .extracting(row -> row.getString(0)).containsExactly("A", "P");
+  }
 }

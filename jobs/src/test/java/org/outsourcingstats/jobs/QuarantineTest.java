@@ -3,12 +3,10 @@ package org.outsourcingstats.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -18,32 +16,16 @@ import org.outsourcingstats.common.spark.SharedSpark;
 
 @ExtendWith(SharedSpark.class)
 class QuarantineTest {
+  /** The committed example of hostile input, data/examples/hostile (see its README). */
   @Test
   void badRowsAreQuarantinedWithTheirReasonAndGoodRowsKept(@TempDir Path root) throws IOException {
-    String gb18030 = String.join("\r\n",
-        "城市,年份,期间,行业,市场,指标,数值,单位,状态,来源",
-        "大连,2010年,,,,从业人员,10,万人,,good simplified",
-        "大連,2010年,,,,企業數,941,家,,good traditional",
-        "亚特兰蒂斯,2010年,,,,从业人员,5,人,,unknown city",
-        "大连,二零一零,,,,从业人员,5,人,,broken year",
-        "大连,2011年,,,,从业人员,很多,人,,broken value",
-        "大连,2011年,,,,离岸执行金额,-3,亿美元,,negative",
-        "大连,2011年,,,,执行金额,3,亿卢布,,unknown unit",
-        "大连,2011年,,,,幸福指数,3,家,,unknown indicator",
-        "大连,2011年,,,,从业人员",
-        "大连,2012年,,,,企业数,1000,家,,conflict a",
-        "大连,2012年,,,,企业数,1001,家,,conflict b",
-        "大连,2013年,,,,企业数,1050,家,,same figure twice",
-        "大连,2013年,,,,企业数,1050,家,,same figure twice",
-        "大连,2099年,,,,企业数,9,家,,future actual") + "\r\n";
-    byte[] random = new byte[4096];
-    new Random(7).nextBytes(random);
-    PipelineFixture fixture = new PipelineFixture(root)
-        .write("observations", "bureau-gb18030.csv", gb18030, Charset.forName("GB18030"))
-        .write("observations", "bom-crlf.csv", "\ufeffcity,year,indicator,value,unit,source\r\n"
-            + "Dalian,2011,employees,\"110,000\",persons,\"bureau,\r\nbulletin 3\"\r\n", StandardCharsets.UTF_8)
-        .write("observations", "empty.csv", "", StandardCharsets.UTF_8)
-        .writeBytes("observations", "random.bin", random);
+    PipelineFixture fixture = new PipelineFixture(root);
+    Path examples = PipelineFixture.sample().getParent().resolve("examples/hostile/observations");
+    try (var files = Files.list(examples)) {
+      for (Path file : files.toList()) {
+        fixture.writeBytes("observations", file.getFileName().toString(), Files.readAllBytes(file));
+      }
+    }
 
     List<StepResult> results = fixture.run();
 
@@ -74,5 +56,10 @@ class QuarantineTest {
         .first();
     assertThat(line.getLong(0)).as("line in the file, header = 1").isEqualTo(4);
     assertThat(line.getString(1)).startsWith("亚特兰蒂斯,2010年");
+
+    List<String> tables = List.of("raw_rows", "observations", "quarantine", "growth", "batches");
+    long[] before = tables.stream().mapToLong(fixture::version).toArray();
+    fixture.run();
+    assertThat(tables.stream().mapToLong(fixture::version).toArray()).isEqualTo(before);
   }
 }

@@ -51,6 +51,13 @@ public final class PipelineTables {
     rows.selectExpr(schema.fieldNames()).write().format("delta").mode("append").insertInto(name(table));
   }
 
+  /** Rows the latest commit of a table wrote, from its commit metrics (no scan). */
+  public long lastCommitRows(String table) {
+    Row last = spark.sql("DESCRIBE HISTORY " + name(table) + " LIMIT 1").first();
+    scala.collection.Map<String, String> metrics = last.getMap(last.fieldIndex("operationMetrics"));
+    return Long.parseLong(metrics.getOrElse("numOutputRows", () -> "0"));
+  }
+
   /** The latest Delta version of a table. */
   public long version(String table) {
     return spark.sql("DESCRIBE HISTORY " + name(table) + " LIMIT 1").first().getLong(0);

@@ -54,6 +54,7 @@ public final class SharedSpark implements BeforeAllCallback {
           .config("spark.driver.bindAddress", "127.0.0.1")
           .config("spark.sql.session.timeZone", "UTC")
           .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
+          .config("spark.sql.constraintPropagation.enabled", "false")
           .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
           .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
           .config("spark.sql.warehouse.dir", root.resolve("spark-warehouse").toString())
