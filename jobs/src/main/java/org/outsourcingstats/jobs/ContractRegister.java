@@ -160,25 +160,27 @@ final class ContractRegister {
   private void registerLookups(Dataset<Row> parsed) {
     Vocabulary vocabulary = context.vocabulary();
     SparkSession spark = context.spark();
-    Dataset<Row> names = parsed.selectExpr("'city' AS kind", "city AS name")
-        .union(parsed.selectExpr("'sector'", "sector"))
-        .union(parsed.selectExpr("'market'", "client_market"))
-        .where(col("name").isNotNull()).distinct();
+    // One pass over the batch: the distinct (city, sector, client_market) triples, a few hundred at most.
+    List<Row> triples = parsed.select("city", "sector", "client_market").distinct().collectAsList();
+    java.util.Set<String> cities = new java.util.HashSet<>();
+    java.util.Set<String> sectorNames = new java.util.HashSet<>();
+    java.util.Set<String> marketNames = new java.util.HashSet<>();
+    for (Row triple : triples) {
+      cities.add(triple.getString(0));
+      sectorNames.add(triple.getString(1));
+      marketNames.add(triple.getString(2));
+    }
     List<Row> entities = new ArrayList<>();
     List<Row> sectors = new ArrayList<>();
     List<Row> markets = new ArrayList<>();
-    for (Row row : names.collectAsList()) {
-      String name = row.getString(1);
-      switch (row.getString(0)) {
-        case "city" -> vocabulary.entity(name).ifPresent((Entity e) ->
-            entities.add(RowFactory.create(name, e.code(), e.nameEn(), e.level())));
-        case "sector" -> vocabulary.sector(name).filter(s -> !Sector.ALL.equals(s.code()))
-            .ifPresent(s -> sectors.add(RowFactory.create(name, s.code())));
-        default -> vocabulary.market(name)
-            .filter(m -> m.kind() == Market.Kind.DESTINATION || m.kind() == Market.Kind.ONSHORE)
-            .ifPresent(m -> markets.add(RowFactory.create(name, m.code(), m.kind().name())));
-      }
-    }
+    cities.stream().filter(java.util.Objects::nonNull).forEach(name -> vocabulary.entity(name).ifPresent((Entity e) ->
+        entities.add(RowFactory.create(name, e.code(), e.nameEn(), e.level()))));
+    sectorNames.stream().filter(java.util.Objects::nonNull).forEach(name -> vocabulary.sector(name)
+        .filter(sector -> !Sector.ALL.equals(sector.code()))
+        .ifPresent(sector -> sectors.add(RowFactory.create(name, sector.code()))));
+    marketNames.stream().filter(java.util.Objects::nonNull).forEach(name -> vocabulary.market(name)
+        .filter(m -> m.kind() == Market.Kind.DESTINATION || m.kind() == Market.Kind.ONSHORE)
+        .ifPresent(m -> markets.add(RowFactory.create(name, m.code(), m.kind().name()))));
     StructType text = new StructType().add("name", DataTypes.StringType);
     broadcast(spark.createDataFrame(entities, text.add("entity_code", DataTypes.StringType)
         .add("entity_name", DataTypes.StringType).add("entity_level", DataTypes.StringType)))

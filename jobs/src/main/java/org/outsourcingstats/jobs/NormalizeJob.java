@@ -56,6 +56,8 @@ public final class NormalizeJob {
   static final String DUPLICATE = "duplicate";
   /** Shares of one parent may add up to this much before they are rejected: published shares are rounded. */
   private static final double SHARE_SUM_LIMIT = 1.005;
+  /** Most repeated keys of a batch that are broadcast to the executors rather than joined by a shuffle. */
+  private static final long BROADCAST_KEYS = 500_000;
   private static final List<String> FIGURE_SHAPES =
       List.of(Shape.OBSERVATIONS.folder(), Shape.YEARBOOK.folder(), Shape.BULLETIN.folder());
 
@@ -131,9 +133,7 @@ public final class NormalizeJob {
       if (shapes.contains(Shape.CONTRACTS.folder())) {
         ContractRegister register = new ContractRegister(context);
         Dataset<Row> contracts = register.classify(raw.where(col("shape").equalTo(Shape.CONTRACTS.folder())));
-        // Serialised on disk: ten million contracts would crowd a small driver's heap.
-        Dataset<Row> outcomes = withOutcomes(contracts, List.of("contract_id"), col("raw"))
-            .persist(org.apache.spark.storage.StorageLevel.DISK_ONLY());
+        Dataset<Row> outcomes = withOutcomes(contracts, List.of("contract_id"), col("raw")).cache();
         cached.add(outcomes);
         if (count(outcomes, counts) > 0) {
           Dataset<Row> accepted = outcomes.where(col(OUTCOME).equalTo(ACCEPTED));
@@ -179,9 +179,12 @@ public final class NormalizeJob {
     Dataset<Row> repeated = hashed.where(valid).groupBy(keyColumns)
         .agg(org.apache.spark.sql.functions.count(lit(1)).as("_n"), min("_same").as("_min"),
             max("_same").as("_max"))
-        .where(col("_n").gt(1)).drop("_n");
-    Dataset<Row> joined = hashed.join(repeated, scala.collection.JavaConverters.asScalaBuffer(key).toSeq(),
-        "left");
+        .where(col("_n").gt(1)).drop("_n")
+        .localCheckpoint();
+    // Few keys repeat: broadcast them, so that the rows themselves are never shuffled for the join.
+    boolean small = repeated.count() <= BROADCAST_KEYS;
+    Dataset<Row> joined = hashed.join(small ? org.apache.spark.sql.functions.broadcast(repeated) : repeated,
+        scala.collection.JavaConverters.asScalaBuffer(key).toSeq(), "left");
     Dataset<Row> single = joined.where(col("_min").isNull().or(col("reason_code").isNotNull()))
         .withColumn("_copy", lit(1));
     Dataset<Row> grouped = joined.where(col("_min").isNotNull().and(valid))

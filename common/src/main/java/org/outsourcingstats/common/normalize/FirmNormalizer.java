@@ -50,10 +50,7 @@ public final class FirmNormalizer implements Serializable {
 
   public FirmRecord normalize(Map<String, String> fields) {
     String firmId = Fields.required(fields, "firm_id");
-    String cityText = Fields.required(fields, "city");
-    Entity entity = vocabulary.entity(cityText).orElseThrow(() -> new RowRejection(ReasonCode.UNKNOWN_ENTITY,
-        "entity '" + cityText + "' is not a known nation, province or city; add it or an alias to "
-            + "conf/reference/entities.csv"));
+    Entity entity = Fields.entity(vocabulary, fields);
     int year = Years.parse(Fields.required(fields, "year"));
     if (year > currentYear) {
       throw new RowRejection(ReasonCode.FUTURE_ACTUAL, "a register row is dated " + year + ", after the current year "

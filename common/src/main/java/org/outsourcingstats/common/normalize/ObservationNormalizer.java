@@ -54,21 +54,18 @@ public final class ObservationNormalizer implements Serializable {
    * @throws RowRejection when the row cannot be accepted, with the reason
    */
   public NormalizedObservation normalize(Map<String, String> fields) {
-    String cityText = required(fields, "city");
-    Entity entity = vocabulary.entity(cityText).orElseThrow(() -> new RowRejection(ReasonCode.UNKNOWN_ENTITY,
-        "entity '" + cityText + "' is not a known nation, province or city; add it or an alias to "
-            + "conf/reference/entities.csv"));
-    int year = Years.parse(required(fields, "year"));
-    String period = Periods.parse(optional(fields, "period"));
-    String sector = sector(optional(fields, "sector"));
-    String indicatorText = required(fields, "indicator");
+    Entity entity = Fields.entity(vocabulary, fields);
+    int year = Years.parse(Fields.required(fields, "year"));
+    String period = Periods.parse(Fields.optional(fields, "period"));
+    String sector = sector(Fields.optional(fields, "sector"));
+    String indicatorText = Fields.required(fields, "indicator");
     IndicatorMatch match = vocabulary.indicator(indicatorText).orElseThrow(() -> new RowRejection(
         ReasonCode.UNKNOWN_INDICATOR, "indicator '" + indicatorText + "' is not known; add it to "
             + "conf/reference/indicator_aliases.csv"));
-    String market = market(optional(fields, "market"), match);
-    String status = Statuses.parse(optional(fields, "status"));
-    String valueText = required(fields, "value");
-    String unitText = optional(fields, "unit");
+    String market = market(Fields.optional(fields, "market"), match);
+    String status = Statuses.parse(Fields.optional(fields, "status"));
+    String valueText = Fields.required(fields, "value");
+    String unitText = Fields.optional(fields, "unit");
     Quantity quantity = quantities.parse(valueText, unitText);
     if (quantity.approximate() && Statuses.ACTUAL.equals(status)) {
       status = Statuses.ESTIMATE;
@@ -132,7 +129,7 @@ public final class ObservationNormalizer implements Serializable {
     }
     return new NormalizedObservation(entity.code(), entity.nameEn(), entity.level(), year, period, sector, market,
         indicatorCode, value.setScale(VALUE_SCALE, RoundingMode.HALF_EVEN), unit, status, TextKeys.clean(valueText),
-        TextKeys.clean(unitText), fxRate, optional(fields, "source"));
+        TextKeys.clean(unitText), fxRate, Fields.optional(fields, "source"));
   }
 
   private static void requirePercent(Quantity quantity, String indicatorText, String what) {
@@ -164,13 +161,5 @@ public final class ObservationNormalizer implements Serializable {
     }
     throw new RowRejection(ReasonCode.MARKET_CONFLICT, "indicator '" + match.indicator().code() + "' as written "
         + "implies market " + implied + " but the market column says '" + text + "'");
-  }
-
-  private static String required(Map<String, String> fields, String column) {
-    return Fields.required(fields, column);
-  }
-
-  private static String optional(Map<String, String> fields, String column) {
-    return Fields.optional(fields, column);
   }
 }
