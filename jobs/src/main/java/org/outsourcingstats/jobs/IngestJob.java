@@ -70,8 +70,13 @@ public final class IngestJob {
     List<Dataset<Row>> registers = new ArrayList<>();
     int files = 0;
     int skipped = 0;
+    int empty = 0;
     for (Shape shape : Shape.values()) {
       for (Path file : filesOf(landing.resolve(shape.folder()))) {
+        if (file.toFile().length() == 0) {
+          empty++;
+          continue;
+        }
         String sha = sha256(file);
         if (!landed.add(sha)) {
           skipped++;
@@ -91,14 +96,15 @@ public final class IngestJob {
       rows = rows.union(register);
     }
     long count = 0;
-    if (files > 0) {
+    if (!driverRows.isEmpty() || !registers.isEmpty()) {
+      long before = context.tables().version(TableSchemas.RAW_ROWS);
       context.tables().append(TableSchemas.RAW_ROWS, rows);
-      count = context.tables().lastCommitRows(TableSchemas.RAW_ROWS);
+      boolean committed = context.tables().version(TableSchemas.RAW_ROWS) != before;
+      count = committed ? context.tables().lastCommitRows(TableSchemas.RAW_ROWS) : 0;
     }
-    LOG.info("ingest: {} new file(s), {} already landed, {} raw row(s) in batch {}", files, skipped, count,
-        context.runId());
-    return new StepResult("ingest", started, Instant.now(), count, 0, 0, 0, count,
-        files + " new file(s), " + skipped + " already landed");
+    String detail = files + " new file(s), " + skipped + " already landed, " + empty + " empty";
+    LOG.info("ingest: {}; {} raw row(s) in batch {}", detail, count, context.runId());
+    return new StepResult("ingest", started, Instant.now(), count, 0, 0, 0, count, detail);
   }
 
   private List<Row> smallFile(Shape shape, Path file, String sourceFile, String sha, Timestamp now) {
