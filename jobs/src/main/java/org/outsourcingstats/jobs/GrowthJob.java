@@ -64,15 +64,11 @@ public final class GrowthJob {
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (key, rows) -> growthRows(rows, tolerance),
             Encoders.row(TableSchemas.GROWTH_SCHEMA))
         .localCheckpoint();
-    Dataset<Row> existing = context.tables().read(TableSchemas.GROWTH);
     long rows = growth.count();
-    long changed = growth.exceptAll(existing).union(existing.exceptAll(growth)).count();
-    if (changed > 0) {
-      growth.write().format("delta").mode("overwrite").insertInto(context.tables().name(TableSchemas.GROWTH));
-    }
-    LOG.info("growth: {} row(s), {}", rows, changed > 0 ? "table rewritten" : "unchanged, nothing written");
-    return new StepResult("growth", started, Instant.now(), rows, 0, 0, 0, changed > 0 ? rows : 0,
-        changed > 0 ? "rewritten" : "unchanged");
+    boolean written = GoldTable.replaceIfChanged(context, TableSchemas.GROWTH, growth);
+    LOG.info("growth: {} row(s), {}", rows, written ? "table rewritten" : "unchanged, nothing written");
+    return new StepResult("growth", started, Instant.now(), rows, 0, 0, 0, written ? rows : 0,
+        written ? "rewritten" : "unchanged");
   }
 
   private static String seriesKey(Row row) {

@@ -16,7 +16,7 @@ public final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
   /** Every step, in the order {@code run} executes them. */
-  public static final List<String> STEPS = List.of("ingest", "normalize", "growth");
+  public static final List<String> STEPS = List.of("ingest", "normalize", "growth", "concentration", "targets");
 
   private final PipelineContext context;
 
@@ -56,6 +56,8 @@ public final class Pipeline {
       case "ingest" -> new IngestJob(context).run();
       case "normalize" -> new NormalizeJob(context).run();
       case "growth" -> new GrowthJob(context).run();
+      case "concentration" -> new ConcentrationJob(context).run();
+      case "targets" -> new TargetsJob(context).run();
       default -> throw new IllegalArgumentException("unknown step '" + step + "'; steps are " + STEPS);
     };
   }

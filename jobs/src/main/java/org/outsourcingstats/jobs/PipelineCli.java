@@ -2,6 +2,7 @@ package org.outsourcingstats.jobs;
 
 import java.io.PrintWriter;
 import org.outsourcingstats.common.error.PipelineException;
+import org.outsourcingstats.jobs.cli.ConcentrationCommand;
 import org.outsourcingstats.jobs.cli.GenerateCommand;
 import org.outsourcingstats.jobs.cli.GrowthCommand;
 import org.outsourcingstats.jobs.cli.IngestCommand;
@@ -9,6 +10,7 @@ import org.outsourcingstats.jobs.cli.NormalizeCommand;
 import org.outsourcingstats.jobs.cli.RunCommand;
 import org.outsourcingstats.jobs.cli.SqlCommand;
 import org.outsourcingstats.jobs.cli.StatusCommand;
+import org.outsourcingstats.jobs.cli.TargetsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +21,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pipeline", mixinStandardHelpOptions = true, version = "outsourcing-pipeline 0.1.0",
     description = "Normalises published service-outsourcing statistics into Delta tables and computes growth.",
     subcommands = {RunCommand.class, IngestCommand.class, NormalizeCommand.class, GrowthCommand.class,
-        SqlCommand.class, StatusCommand.class, GenerateCommand.class},
+        ConcentrationCommand.class, TargetsCommand.class, SqlCommand.class, StatusCommand.class, GenerateCommand.class},
     commandListHeading = "%nCommands:%n")
 public final class PipelineCli implements Runnable {
   @CommandLine.Spec

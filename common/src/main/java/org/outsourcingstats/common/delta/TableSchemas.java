@@ -33,6 +33,8 @@ public final class TableSchemas {
   public static final String BATCHES = "batches";
   public static final String FIRM_OBSERVATIONS = "firm_observations";
   public static final String CONTRACTS = "contracts";
+  public static final String CONCENTRATION = "concentration";
+  public static final String TARGETS = "targets";
 
   /** The natural key of {@code observations}: one row per published figure and status. */
   public static final List<String> OBSERVATION_KEY =
@@ -146,6 +148,46 @@ public final class TableSchemas {
       field("source_line", LongType, "line in source_file"),
       field("batch_id", StringType, "batch that last wrote the contract"));
 
+  public static final StructType CONCENTRATION_SCHEMA = schema(
+      field("year", IntegerType, "year"),
+      field("period", StringType, "period"),
+      field("scope_code", StringType, "GB/T 2260 code of the entity whose total is shared"),
+      field("scope_name", StringType, "English name of the scope"),
+      field("dimension", StringType, "city, sector, market or firm: what the members are"),
+      field("indicator", StringType, "indicator whose total is shared"),
+      field("sector", StringType, "sector of the total (ALL for the sector dimension)"),
+      field("market", StringType, "market of the total (OFFSHORE for the market dimension)"),
+      field("n_members", IntegerType, "named members"),
+      field("other_share", DoubleType, "unnamed remainder, fraction"),
+      field("hhi_lower", DoubleType, "HHI (0-10,000) with the remainder fragmented"),
+      field("hhi_upper", DoubleType, "HHI with the remainder one member; equals hhi_lower without a remainder"),
+      field("hhi_normalized", DoubleType, "(H - 1/N) / (1 - 1/N); NULL with a remainder"),
+      field("cr1", DoubleType, "share of the largest named member"),
+      field("cr4", DoubleType, "share of the four largest named members"),
+      field("cr8", DoubleType, "share of the eight largest named members"),
+      field("top_member", StringType, "the largest named member"),
+      field("top_share", DoubleType, "its share"),
+      field("band_2023", StringType, "2023 Merger Guidelines band (lower..upper when the bounds differ)"),
+      field("band_2010", StringType, "2010 Horizontal Merger Guidelines band"),
+      field("hhi_change", DoubleType, "hhi_lower minus the previous year's hhi_lower"));
+
+  public static final StructType TARGETS_SCHEMA = schema(
+      field("entity_code", StringType, "GB/T 2260 code"),
+      field("entity_name", StringType, "English name"),
+      field("indicator", StringType, "indicator of the plan"),
+      field("sector", StringType, "sector"),
+      field("market", StringType, "market"),
+      field("target_year", IntegerType, "year the plan aims at"),
+      field("target_value", VALUE, "planned level"),
+      field("base_year", IntegerType, "latest actual before the target year"),
+      field("base_value", VALUE, "its level"),
+      field("required_cagr", DoubleType, "annual growth the plan needs from the base, fraction"),
+      field("latest_year", IntegerType, "latest actual"),
+      field("latest_value", VALUE, "its level"),
+      field("actual_cagr", DoubleType, "annual growth from the base to the latest actual; NULL until one is later"),
+      field("on_track", DataTypes.BooleanType,
+          "target met (latest at or after the target year) or actual_cagr >= required_cagr; NULL if unknown"));
+
   public static final StructType RUNS_SCHEMA = schema(
       field("run_id", StringType, "one invocation of the pipeline; its steps share it"),
       field("job", StringType, "ingest, normalize, growth"),
@@ -182,6 +224,8 @@ public final class TableSchemas {
     all.put(BATCHES, BATCHES_SCHEMA);
     all.put(FIRM_OBSERVATIONS, FIRM_OBSERVATIONS_SCHEMA);
     all.put(CONTRACTS, CONTRACTS_SCHEMA);
+    all.put(CONCENTRATION, CONCENTRATION_SCHEMA);
+    all.put(TARGETS, TARGETS_SCHEMA);
     return java.util.Collections.unmodifiableMap(all);
   }
 

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /** {@code run}: every step in order; the scheduled job. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "All steps in order (ingest, normalize, growth); the scheduled job.")
+    description = "All steps in order (ingest, normalize, growth, concentration, targets); the scheduled job.")
 public final class RunCommand extends StepsCommand {
   @Override
   List<String> steps() {

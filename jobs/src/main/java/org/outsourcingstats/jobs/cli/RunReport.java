@@ -29,6 +29,21 @@ final class RunReport {
       sizes.append(' ').append(table).append('=').append(spark.table(context.tables().name(table)).count());
     }
     out.println(sizes);
+    if (results.stream().anyMatch(step -> step.job().equals("concentration"))) {
+      out.println("Concentration (HHI 0-10,000; bounds differ when named shares leave a remainder):");
+      ResultPrinter.print(spark.sql("SELECT scope_name, dimension, indicator, sector, market, period, year, n_members, "
+          + "round(other_share, 3) AS other_share, round(hhi_lower, 1) AS hhi_lower, round(hhi_upper, 1) AS hhi_upper, "
+          + "top_member, band_2023, band_2010 FROM " + context.tables().name(TableSchemas.CONCENTRATION)
+          + " WHERE dimension <> 'city' OR scope_code <> '000000' ORDER BY scope_name, dimension, indicator, year "
+          + "LIMIT 25"), ResultPrinter.Format.TABLE, out);
+    }
+    if (results.stream().anyMatch(step -> step.job().equals("targets"))) {
+      out.println("Plans against actuals:");
+      ResultPrinter.print(spark.sql("SELECT entity_name, indicator, target_year, target_value, base_year, base_value, "
+          + "round(required_cagr, 4) AS required_cagr, latest_year, round(actual_cagr, 4) AS actual_cagr, on_track "
+          + "FROM " + context.tables().name(TableSchemas.TARGETS) + " ORDER BY entity_name, indicator"),
+          ResultPrinter.Format.TABLE, out);
+    }
     boolean grew = results.stream().anyMatch(step -> step.job().equals("growth"));
     if (grew) {
       out.println("Published growth checked against the levels (yoy computed | published | check):");
