@@ -155,4 +155,30 @@ class PipelineEndToEndTest {
         + "AND indicator = 'executed_value' ORDER BY status").collectAsList())
         .extracting(row -> row.getString(0)).containsExactly("A", "P");
   }
+
+  @Test
+  void daliansJapaneseMarketAndItsJobsPlanGiveTheHandComputedConcentrationAndGrowth(@TempDir Path root)
+      throws IOException {
+    PipelineFixture fixture = new PipelineFixture(root).copySample("dalian-2010-article.csv");
+    fixture.run();
+
+    // About 80% from Japan: 80² = 6,400 with the other 20% fragmented, 6,400 + 20² = 6,800 as one member.
+    Row market = fixture.sql("SELECT hhi_lower, hhi_upper, other_share, band_2023, band_2010, top_member, n_members "
+        + "FROM ${db}.concentration WHERE scope_code = '210200' AND dimension = 'market' AND year = 2010").first();
+    assertThat(market.getDouble(0)).isCloseTo(6400, within(1e-6));
+    assertThat(market.getDouble(1)).isCloseTo(6800, within(1e-6));
+    assertThat(market.getDouble(2)).isCloseTo(0.2, within(1e-9));
+    assertThat(market.getString(3)).isEqualTo("highly");
+    assertThat(market.getString(4)).isEqualTo("highly");
+    assertThat(market.getString(5)).isEqualTo("JP");
+    assertThat(market.getInt(6)).isEqualTo(1);
+
+    // 200,000 jobs in 2015 from 100,000 in 2010: 2^(1/5) - 1 = 0.14870.
+    Row jobs = fixture.sql("SELECT base_year, base_value, required_cagr, on_track FROM ${db}.targets "
+        + "WHERE entity_code = '210200' AND indicator = 'employees' AND target_year = 2015").first();
+    assertThat(jobs.getInt(0)).isEqualTo(2010);
+    assertThat(jobs.getDecimal(1)).isEqualByComparingTo("100000");
+    assertThat(jobs.getDouble(2)).isCloseTo(0.1487, within(5e-5));
+    assertThat(jobs.isNullAt(3)).as("no actual after 2010 yet").isTrue();
+  }
 }
