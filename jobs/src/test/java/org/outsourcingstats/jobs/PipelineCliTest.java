@@ -78,6 +78,11 @@ class PipelineCliTest {
         + "AND market='OFFSHORE' AND year=2010");
     assertThat(growth.out().lines()).contains("0.285714,OK");
 
+    Outcome maintain = execute(fixture, "maintain");
+    assertThat(maintain.exit()).as(maintain.err()).isZero();
+    assertThat(fixture.sql("SELECT count(*) FROM ${db}.observations VERSION AS OF 1").first().getLong(0))
+        .as("time travel within the retention still works after VACUUM").isPositive();
+
     Outcome status = execute(fixture, "status");
     assertThat(status.exit()).isZero();
     assertThat(status.out()).contains(fixture.database + ".observations");
@@ -98,6 +103,10 @@ class PipelineCliTest {
     Outcome badDatabase = execute(null, "status", "--set", "pipeline.database=drop table;");
     assertThat(badDatabase.exit()).isEqualTo(1);
     assertThat(badDatabase.err()).contains("not a SQL identifier");
+
+    Outcome unsafe = execute(null, "maintain", "--retain-hours", "1");
+    assertThat(unsafe.exit()).isEqualTo(1);
+    assertThat(unsafe.err()).contains("safety window").contains("--allow-unsafe-retention");
 
     assertThat(execute(null, "frobnicate").exit()).isEqualTo(2);
     Outcome help = execute(null, "run", "--help");

@@ -54,6 +54,14 @@ public final class Errors {
             + "local default, conf/cluster.conf an example for clusters).", file));
   }
 
+  public static PipelineException unsafeRetention(int hours, int safeHours) {
+    return new PipelineException(String.format(
+        "VACUUM with a retention of %d hours is below Delta's safety window of %d hours: files that older "
+            + "snapshots and time travel (VERSION AS OF) still need, or that a concurrent run is writing, would be "
+            + "deleted. Use --retain-hours %d or more, or pass --allow-unsafe-retention if you accept that.",
+        hours, safeHours, safeHours));
+  }
+
   public static PipelineException tableMissing(String table) {
     return new PipelineException(String.format(
         "Table %s does not exist yet. Run 'scripts/pipeline run' (or the step that creates it) against this "
