@@ -35,6 +35,7 @@ public final class PipelineConfig implements Serializable {
   private final double growthTolerance;
   private final Catalog catalog;
   private final Map<String, String> sparkSettings;
+  private final int lockWaitSeconds;
 
   private PipelineConfig(Config config) {
     try {
@@ -62,6 +63,7 @@ public final class PipelineConfig implements Serializable {
         throw Errors.configInvalid("pipeline.catalog", "'" + catalogName
             + "' is not one of embedded-derby, external-hive, in-memory");
       }
+      this.lockWaitSeconds = p.getInt("lock-wait-seconds");
       Map<String, String> spark = new LinkedHashMap<>();
       for (Map.Entry<String, ConfigValue> entry : p.getConfig("spark").entrySet()) {
         spark.put(entry.getKey().replace("\"", ""), String.valueOf(entry.getValue().unwrapped()));
@@ -133,6 +135,17 @@ public final class PipelineConfig implements Serializable {
 
   public Catalog catalog() {
     return catalog;
+  }
+
+  /** How long to wait for another process holding a local warehouse. */
+  public int lockWaitSeconds() {
+    return lockWaitSeconds;
+  }
+
+  /** The warehouse as a local folder, or null when it is a remote URI (locking is then the platform's job). */
+  public Path localWarehouse() {
+    return warehouse.contains("://") && !warehouse.startsWith("file:") ? null
+        : Path.of(warehouse.replaceFirst("^file:(//)?", ""));
   }
 
   public Map<String, String> sparkSettings() {

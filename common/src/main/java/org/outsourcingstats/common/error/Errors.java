@@ -62,6 +62,13 @@ public final class Errors {
         hours, safeHours, safeHours));
   }
 
+  public static PipelineException warehouseBusy(java.nio.file.Path warehouse, String holder, java.time.Duration waited) {
+    return new PipelineException(String.format(
+        "The warehouse %s is still locked by another pipeline process (%s) after waiting %d s. Runs on one "
+            + "warehouse are serialised; wait for that process to finish, or raise pipeline.lock-wait-seconds.",
+        warehouse, holder.isEmpty() ? "unknown" : holder, waited.toSeconds()));
+  }
+
   public static PipelineException tableMissing(String table) {
     return new PipelineException(String.format(
         "Table %s does not exist yet. Run 'scripts/pipeline run' (or the step that creates it) against this "

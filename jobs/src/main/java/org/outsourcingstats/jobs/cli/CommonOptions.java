@@ -1,16 +1,20 @@
 package org.outsourcingstats.jobs.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.outsourcingstats.common.config.PipelineConfig;
+import org.outsourcingstats.common.delta.WarehouseLock;
 import org.outsourcingstats.common.spark.SparkSessions;
 import org.outsourcingstats.jobs.PipelineContext;
 import picocli.CommandLine.Option;
 
 /** Options every command takes. Command-line values override the {@code --conf} file, which overrides defaults. */
 public final class CommonOptions {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommonOptions.class);
+
   @Option(names = "--conf", paramLabel = "FILE", description = "HOCON configuration file (e.g. conf/local.conf).")
   Path conf;
 
@@ -44,16 +48,26 @@ public final class CommonOptions {
   Session open() {
     PipelineConfig config = config();
     boolean existing = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
+    WarehouseLock lock = null;
+    if (!existing && config.localWarehouse() != null) {
+      String holder = "pid " + ProcessHandle.current().pid() + ", since " + java.time.Instant.now();
+      lock = WarehouseLock.acquire(config.localWarehouse(), holder, Duration.ofSeconds(config.lockWaitSeconds()),
+          other -> LOG.warn("waiting: the warehouse {} is in use by another pipeline process ({}); runs on one "
+              + "warehouse are serialised", config.localWarehouse(), other));
+    }
     SparkSession spark = SparkSessions.getOrCreate(config, master);
-    return new Session(new PipelineContext(config, spark), !existing);
+    return new Session(new PipelineContext(config, spark), !existing, lock);
   }
 
-  /** A pipeline context bound to the lifetime of one command. */
-  record Session(PipelineContext context, boolean owned) implements AutoCloseable {
+  /** A pipeline context bound to the lifetime of one command, with the warehouse lock of its process. */
+  record Session(PipelineContext context, boolean owned, WarehouseLock lock) implements AutoCloseable {
     @Override
     public void close() {
       if (owned) {
         context.spark().stop();
+      }
+      if (lock != null) {
+        lock.close();
       }
     }
   }
