@@ -15,7 +15,6 @@ import org.apache.spark.sql.types.StructType;
 import org.outsourcingstats.common.delta.TableSchemas;
 import org.outsourcingstats.common.metrics.Concentration;
 import org.outsourcingstats.common.metrics.MemberShare;
-import org.outsourcingstats.common.parse.Statuses;
 import org.outsourcingstats.common.vocab.Entity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,11 +36,7 @@ public final class ConcentrationJob {
   private static final Logger LOG = LoggerFactory.getLogger(ConcentrationJob.class);
   private static final String MEMBERS_SQL = """
       WITH best AS (
-        SELECT * FROM (
-          SELECT o.*, row_number() OVER (
-              PARTITION BY entity_code, year, period, sector, market, indicator ORDER BY %2$s) AS preference
-          FROM %1$s o WHERE status IN ('A', 'P', 'E'))
-        WHERE preference = 1),
+        SELECT * FROM %1$s),
       levels AS (SELECT * FROM best WHERE indicator NOT LIKE '%%\\_yoy' AND indicator NOT LIKE '%%\\_share'),
       shares AS (
         SELECT *, substring(indicator, 1, length(indicator) - 6) AS base FROM best WHERE indicator LIKE '%%\\_share'),
@@ -68,7 +63,7 @@ public final class ConcentrationJob {
         UNION ALL
         SELECT 'city', p.entity_code, p.entity_name, m.year, m.period, m.indicator, m.sector, m.market,
                m.entity_name, CAST(m.value / p.value AS DOUBLE), 1
-        FROM levels m JOIN %3$s c ON c.member_code = m.entity_code
+        FROM levels m JOIN %2$s c ON c.member_code = m.entity_code
         JOIN levels p ON p.entity_code = c.scope_code AND p.year = m.year AND p.period = m.period
           AND p.indicator = m.indicator AND p.sector = m.sector AND p.market = m.market
         WHERE p.value > 0
@@ -77,7 +72,7 @@ public final class ConcentrationJob {
                x.indicator, f.sector, 'ALL', f.firm_id,
                CAST(x.value / sum(x.value) OVER (PARTITION BY f.entity_code, f.year, f.sector, x.indicator) AS DOUBLE),
                1
-        FROM %4$s f
+        FROM %3$s f
         LATERAL VIEW stack(3, 'contract_value', f.contract_value, 'executed_value', f.executed_value,
                            'sales_revenue', f.revenue) x
           AS indicator, value
@@ -99,7 +94,7 @@ public final class ConcentrationJob {
     Instant started = Instant.now();
     registerCityScopes();
     Dataset<Row> members = context.spark().sql(String.format(MEMBERS_SQL,
-        context.tables().name(TableSchemas.OBSERVATIONS), Statuses.preferenceSql("status"), "pipeline_city_scopes",
+        BestFigures.of(context.tables().name(TableSchemas.OBSERVATIONS), "A", "P", "E"), "pipeline_city_scopes",
         context.tables().name(TableSchemas.FIRM_OBSERVATIONS)));
     StructType withoutChange = dropLast(TableSchemas.CONCENTRATION_SCHEMA);
     Dataset<Row> groups = members

@@ -21,7 +21,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.outsourcingstats.common.delta.TableSchemas;
-import org.outsourcingstats.common.landing.Shape;
 import org.outsourcingstats.common.text.TextKeys;
 import org.outsourcingstats.common.vocab.Entity;
 import org.outsourcingstats.common.vocab.Market;
@@ -254,9 +253,5 @@ final class ContractRegister {
         + "CAST(sum(executed_value) AS DECIMAL(38, 6)) AS executed_value, '" + context.runId() + "' AS batch_id "
         + "FROM " + context.tables().name(TableSchemas.CONTRACTS) + " c LEFT SEMI JOIN contract_firms_touched t "
         + "ON t.firm_id = c.firm_id AND t.year = c.year GROUP BY firm_id, year, sector");
-  }
-
-  static boolean isContracts(String shape) {
-    return Shape.CONTRACTS.folder().equals(shape);
   }
 }

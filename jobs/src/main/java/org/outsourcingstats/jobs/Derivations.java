@@ -5,7 +5,6 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.outsourcingstats.common.delta.TableSchemas;
-import org.outsourcingstats.common.parse.Statuses;
 
 /**
  * Figures the pipeline derives (status {@code D}) where no published figure covers them:
@@ -22,12 +21,7 @@ import org.outsourcingstats.common.parse.Statuses;
 final class Derivations {
   private static final String DERIVED_SQL = """
       WITH published AS (
-        SELECT * FROM (
-          SELECT o.*, row_number() OVER (
-              PARTITION BY entity_code, year, period, sector, market, indicator
-              ORDER BY %4$s) AS preference
-          FROM %1$s o WHERE status IN ('A', 'P', 'E'))
-        WHERE preference = 1),
+        SELECT * FROM %1$s),
       levels AS (
         SELECT * FROM published WHERE indicator NOT LIKE '%%\\_yoy' AND indicator NOT LIKE '%%\\_share'),
       rates AS (
@@ -89,7 +83,7 @@ final class Derivations {
     FxRatesView.register(context);
     String fxView = FxRatesView.NAME;
     Dataset<Row> derived = context.spark()
-        .sql(String.format(DERIVED_SQL, observations, context.runId(), fxView, Statuses.preferenceSql("status")))
+        .sql(String.format(DERIVED_SQL, BestFigures.of(observations, "A", "P", "E"), context.runId(), fxView))
         .localCheckpoint();
     String on = TableSchemas.OBSERVATION_KEY.stream().map(k -> "t." + k + " = s." + k)
         .collect(Collectors.joining(" AND "));

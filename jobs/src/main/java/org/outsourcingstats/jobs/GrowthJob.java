@@ -11,7 +11,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.outsourcingstats.common.delta.TableSchemas;
-import org.outsourcingstats.common.parse.Statuses;
 import org.outsourcingstats.common.growth.GrowthPoint;
 import org.outsourcingstats.common.growth.SeriesGrowth;
 import org.outsourcingstats.common.growth.SeriesPoint;
@@ -29,12 +28,7 @@ public final class GrowthJob {
 
   private static final String SERIES_SQL = """
       WITH best AS (
-        SELECT * FROM (
-          SELECT o.*, row_number() OVER (
-              PARTITION BY entity_code, year, period, sector, market, indicator
-              ORDER BY %2$s) AS preference
-          FROM %s o WHERE status IN ('A', 'P', 'E', 'D'))
-        WHERE preference = 1),
+        SELECT * FROM %s),
       levels AS (
         SELECT entity_code, entity_name, sector, market, indicator, unit, period, year, value, status, fx_rate
         FROM best WHERE indicator NOT LIKE '%%\\_yoy' AND indicator NOT LIKE '%%\\_share'),
@@ -57,7 +51,7 @@ public final class GrowthJob {
   public StepResult run() {
     Instant started = Instant.now();
     Dataset<Row> series = context.spark().sql(String.format(SERIES_SQL,
-        context.tables().name(TableSchemas.OBSERVATIONS), Statuses.preferenceSql("status")));
+        BestFigures.of(context.tables().name(TableSchemas.OBSERVATIONS), "A", "P", "E", "D")));
     double tolerance = context.config().growthTolerance();
     Dataset<Row> growth = series
         .groupByKey((MapFunction<Row, String>) GrowthJob::seriesKey, Encoders.STRING())

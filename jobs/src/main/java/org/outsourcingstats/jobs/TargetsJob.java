@@ -9,7 +9,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.outsourcingstats.common.delta.TableSchemas;
 import org.outsourcingstats.common.growth.GrowthMath;
-import org.outsourcingstats.common.parse.Statuses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,11 +23,7 @@ public final class TargetsJob {
   private static final Logger LOG = LoggerFactory.getLogger(TargetsJob.class);
   private static final String PLANS_SQL = """
       WITH actual AS (
-        SELECT * FROM (
-          SELECT o.*, row_number() OVER (
-              PARTITION BY entity_code, year, period, sector, market, indicator ORDER BY %2$s) AS preference
-          FROM %1$s o WHERE status IN ('A', 'P', 'E'))
-        WHERE preference = 1 AND indicator NOT LIKE '%%\\_yoy' AND indicator NOT LIKE '%%\\_share'),
+        SELECT * FROM %2$s WHERE indicator NOT LIKE '%%\\_yoy' AND indicator NOT LIKE '%%\\_share'),
       plans AS (
         SELECT * FROM %1$s WHERE status = 'T' AND indicator NOT LIKE '%%\\_yoy' AND indicator NOT LIKE '%%\\_share'),
       based AS (
@@ -57,7 +52,8 @@ public final class TargetsJob {
   public StepResult run() {
     Instant started = Instant.now();
     Dataset<Row> plans = context.spark().sql(String.format(PLANS_SQL,
-        context.tables().name(TableSchemas.OBSERVATIONS), Statuses.preferenceSql("status")));
+        context.tables().name(TableSchemas.OBSERVATIONS),
+        BestFigures.of(context.tables().name(TableSchemas.OBSERVATIONS), "A", "P", "E")));
     Dataset<Row> targets = plans.map((MapFunction<Row, Row>) TargetsJob::target,
         Encoders.row(TableSchemas.TARGETS_SCHEMA)).localCheckpoint();
     long rows = targets.count();
