@@ -1,25 +1,15 @@
 package org.outsourcingstats.jobs;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapred.TextInputFormat;
@@ -29,9 +19,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.outsourcingstats.common.delta.TableSchemas;
-import org.outsourcingstats.common.error.Errors;
 import org.outsourcingstats.common.landing.CsvFileReader;
 import org.outsourcingstats.common.landing.JsonLinesReader;
+import org.outsourcingstats.common.landing.LandingFolder;
+import org.outsourcingstats.common.landing.LandingFolder.LandedFile;
 import org.outsourcingstats.common.landing.RawRecord;
 import org.outsourcingstats.common.landing.Shape;
 import org.outsourcingstats.common.quality.ReasonCode;
@@ -60,10 +51,8 @@ public final class IngestJob {
 
   public StepResult run() {
     Instant started = Instant.now();
-    Path landing = Path.of(context.config().landing());
-    if (!Files.isDirectory(landing)) {
-      throw Errors.landingNotFound(landing);
-    }
+    LandingFolder landing = LandingFolder.open(context.config().landing(),
+        context.spark().sparkContext().hadoopConfiguration());
     Set<String> landed = landedChecksums();
     Timestamp now = Timestamp.from(started);
     List<Row> driverRows = new ArrayList<>();
@@ -72,22 +61,21 @@ public final class IngestJob {
     int skipped = 0;
     int empty = 0;
     for (Shape shape : Shape.values()) {
-      for (Path file : filesOf(landing.resolve(shape.folder()))) {
-        if (file.toFile().length() == 0) {
+      for (LandedFile file : landing.files(shape)) {
+        if (file.length() == 0) {
           empty++;
           continue;
         }
-        String sha = sha256(file);
+        String sha = landing.sha256(file);
         if (!landed.add(sha)) {
           skipped++;
           continue;
         }
         files++;
-        String sourceFile = file.toAbsolutePath().normalize().toString();
         if (shape == Shape.CONTRACTS) {
-          registers.add(register(file, sourceFile, sha, now, driverRows));
+          registers.add(register(landing, file, sha, now, driverRows));
         } else {
-          driverRows.addAll(smallFile(shape, file, sourceFile, sha, now));
+          driverRows.addAll(smallFile(shape, landing, file, sha, now));
         }
       }
     }
@@ -107,8 +95,9 @@ public final class IngestJob {
     return new StepResult("ingest", started, Instant.now(), count, 0, 0, 0, count, detail);
   }
 
-  private List<Row> smallFile(Shape shape, Path file, String sourceFile, String sha, Timestamp now) {
-    byte[] bytes = readAllBytes(file);
+  private List<Row> smallFile(Shape shape, LandingFolder landing, LandedFile file, String sha, Timestamp now) {
+    String sourceFile = file.name();
+    byte[] bytes = landing.readAll(file);
     Optional<DecodedText> decoded = DecodedText.decode(bytes);
     if (decoded.isEmpty()) {
       return List.of(undecodable(shape, sourceFile, sha, now, bytes.length));
@@ -129,18 +118,19 @@ public final class IngestJob {
    * A contract register read by the executors: one raw row per non-blank line after the header, numbered by its
    * line in the file. An undecodable file becomes one row in {@code driverRows} instead.
    */
-  private Dataset<Row> register(Path file, String sourceFile, String sha, Timestamp now, List<Row> driverRows) {
-    byte[] head = readHead(file);
-    Optional<Charset> charset = sniffCharset(head);
+  private Dataset<Row> register(LandingFolder landing, LandedFile file, String sha, Timestamp now,
+      List<Row> driverRows) {
+    String sourceFile = file.name();
+    Optional<Charset> charset = sniffCharset(landing.readHead(file, SNIFF_BYTES));
     if (charset.isEmpty()) {
-      driverRows.add(undecodable(Shape.CONTRACTS, sourceFile, sha, now, file.toFile().length()));
+      driverRows.add(undecodable(Shape.CONTRACTS, sourceFile, sha, now, file.length()));
       return context.spark().createDataFrame(List.of(), TableSchemas.RAW_ROWS_SCHEMA);
     }
     String encoding = charset.get().name();
     String shape = Shape.CONTRACTS.folder();
     String batch = context.runId();
     JavaRDD<String> lines = JavaSparkContext.fromSparkContext(context.spark().sparkContext())
-        .hadoopFile(file.toUri().toString(), TextInputFormat.class, LongWritable.class, Text.class)
+        .hadoopFile(file.uri(), TextInputFormat.class, LongWritable.class, Text.class)
         .map(pair -> {
           Text text = pair._2();
           String line = new String(text.getBytes(), 0, text.getLength(), Charset.forName(encoding));
@@ -186,46 +176,5 @@ public final class IngestJob {
       checksums.add(row.getString(0));
     }
     return checksums;
-  }
-
-  private static List<Path> filesOf(Path folder) {
-    if (!Files.isDirectory(folder)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.list(folder)) {
-      return files.filter(Files::isRegularFile)
-          .filter(file -> !file.getFileName().toString().startsWith("."))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static byte[] readAllBytes(Path file) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read landed file " + file, e);
-    }
-  }
-
-  private static byte[] readHead(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return in.readNBytes(SNIFF_BYTES);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read landed file " + file, e);
-    }
-  }
-
-  private static String sha256(Path file) {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read landed file " + file, e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

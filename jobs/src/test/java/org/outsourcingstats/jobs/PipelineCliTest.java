@@ -113,4 +113,29 @@ class PipelineCliTest {
     assertThat(help.exit()).isZero();
     assertThat(help.out()).contains("--landing").contains("--warehouse").contains("--master").contains("--conf");
   }
+
+  @Test
+  void compareFindsEqualWarehousesEqualAndNamesTheTableThatDiffers(@TempDir Path root) throws IOException {
+    PipelineFixture fixture = new PipelineFixture(root).copySample("dalian-2010-article.csv");
+    assertThat(execute(fixture, "run").exit()).isZero();
+    Path copy = root.resolve("copy");
+    try (Stream<Path> files = Files.walk(fixture.warehouse)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, copy.resolve(fixture.warehouse.relativize(file).toString()));
+      }
+    }
+
+    Outcome same = execute(fixture, "compare", "--against", copy.toString());
+    assertThat(same.exit()).as(same.err()).isZero();
+    assertThat(same.out()).contains(fixture.database + ".observations").doesNotContain("false");
+
+    fixture.sql("DELETE FROM ${db}.observations WHERE entity_code = '210200' AND indicator = 'employees' "
+        + "AND year = 2010 AND status = 'A'");
+    Outcome different = execute(fixture, "compare", "--against", copy.toString());
+    assertThat(different.exit()).isEqualTo(1);
+    // The article gives Dalian's 2010 employees once: one row only in the copy, the rest equal.
+    assertThat(different.out().lines().filter(line -> line.contains(".observations")))
+        .singleElement().satisfies(line -> assertThat(line.replaceAll("\\s+", " ")).contains("| 0 | 1 | false |"));
+    assertThat(different.out().lines().filter(line -> line.contains("| false |"))).hasSize(1);
+  }
 }

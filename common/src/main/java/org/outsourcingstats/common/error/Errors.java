@@ -35,7 +35,7 @@ public final class Errors {
             + "remove the alias from one of the two rows.", vocabulary, alias, first, second));
   }
 
-  public static PipelineException landingNotFound(Path landing) {
+  public static PipelineException landingNotFound(String landing) {
     return new PipelineException(String.format(
         "The landing folder %s does not exist. Raw files are read from a sub-folder per shape "
             + "(e.g. %s/observations/*.csv). Pass an existing folder with --landing or set pipeline.landing.",

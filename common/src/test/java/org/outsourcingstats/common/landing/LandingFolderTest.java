@@ -1,0 +1,69 @@
+package org.outsourcingstats.common.landing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.outsourcingstats.common.error.PipelineException;
+
+class LandingFolderTest {
+  @TempDir Path landing;
+
+  @Test
+  void listsTheFilesOfAShapeInNameOrderWithoutHiddenOnes() throws IOException {
+    Path observations = Files.createDirectories(landing.resolve("observations"));
+    Files.writeString(observations.resolve("b.csv"), "b");
+    Files.writeString(observations.resolve("a.csv"), "a");
+    Files.writeString(observations.resolve(".a.csv.crc"), "hidden");
+    Files.writeString(observations.resolve("_SUCCESS"), "");
+    Files.createDirectories(observations.resolve("nested"));
+
+    LandingFolder folder = LandingFolder.open(landing.toString(), new Configuration());
+
+    assertThat(folder.files(Shape.OBSERVATIONS)).extracting(LandingFolder.LandedFile::name)
+        .containsExactly(observations.resolve("a.csv").toString(), observations.resolve("b.csv").toString());
+    assertThat(folder.files(Shape.CONTRACTS)).isEmpty();
+  }
+
+  @Test
+  void acceptsAFileUriAndRecordsLocalFilesByTheirPlainPath() throws IOException {
+    Path file = Files.createDirectories(landing.resolve("firms")).resolve("register.csv");
+    Files.writeString(file, "abc");
+
+    LandingFolder folder = LandingFolder.open(landing.toUri().toString(), new Configuration());
+    LandingFolder.LandedFile landed = folder.files(Shape.FIRMS).get(0);
+
+    assertThat(landed.name()).isEqualTo(file.toString());
+    assertThat(landed.uri()).startsWith("file:");
+    assertThat(landed.length()).isEqualTo(3);
+    assertThat(new String(folder.readAll(landed), StandardCharsets.UTF_8)).isEqualTo("abc");
+    assertThat(folder.readHead(landed, 2)).containsExactly('a', 'b');
+  }
+
+  @Test
+  void checksumIsTheSha256OfTheBytes() throws IOException {
+    Path file = Files.createDirectories(landing.resolve("firms")).resolve("register.csv");
+    Files.writeString(file, "abc");
+    LandingFolder folder = LandingFolder.open(landing.toString(), new Configuration());
+
+    // FIPS 180-2, appendix B.1: SHA-256("abc").
+    assertThat(folder.sha256(folder.files(Shape.FIRMS).get(0)))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  }
+
+  @Test
+  void aMissingFolderOrAFileIsNotALandingFolder() throws IOException {
+    Path file = Files.writeString(landing.resolve("file.csv"), "x");
+
+    assertThatThrownBy(() -> LandingFolder.open(landing.resolve("missing").toString(), new Configuration()))
+        .isInstanceOf(PipelineException.class).hasMessageContaining("does not exist").hasMessageContaining("--landing");
+    assertThatThrownBy(() -> LandingFolder.open(file.toString(), new Configuration()))
+        .isInstanceOf(PipelineException.class);
+  }
+}

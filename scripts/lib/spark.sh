@@ -1,0 +1,32 @@
+# Shared by the launchers (sourced, not run): where the application jar and the Spark jars are, how to build them,
+# and the JVM flags Spark 3.5 needs on Java 17.
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+jar="$root/jobs/target/outsourcing-pipeline.jar"
+classpath_file="$root/jobs/target/spark-classpath.txt"
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+log() { printf '%s\n' "$*" >&2; }
+
+# Builds the shaded jar and, in the same package phase, the Spark classpath (provided scope) when either is missing
+# or older than the sources.
+ensure_built() {
+  if [ -f "$jar" ] && [ -s "$classpath_file" ] && [ -z "$(find "$root/pom.xml" "$root/common/pom.xml" \
+      "$root/jobs/pom.xml" "$root/common/src/main" "$root/jobs/src/main" "$root/conf/reference" -newer "$jar" \
+      -type f -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  log "pipeline: building the application jar and resolving the Spark classpath (mvn package, tests skipped)..."
+  (cd "$root" && mvn -q -B -DskipTests package) >&2
+}
+
+# Spark 3.5's Java 17 module flags (org.apache.spark.launcher.JavaModuleOptions).
+spark_java_opens=(-XX:+IgnoreUnrecognizedVMOptions
+  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
+  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
+  --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
+  --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false)
