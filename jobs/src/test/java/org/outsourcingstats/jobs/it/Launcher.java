@@ -20,7 +20,8 @@ import java.util.function.BooleanSupplier;
  * (which {@code exec}s the driver JVM, so the process is the driver) and {@code scripts/cluster}.
  */
 final class Launcher {
-  static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
+  // Generous: a quiet 2-core machine runs the small landing in about a minute, an overloaded one ten times slower.
+  static final Duration RUN_TIMEOUT = Duration.ofMinutes(20);
 
   private Launcher() {}
 
