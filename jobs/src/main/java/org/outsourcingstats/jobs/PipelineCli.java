@@ -3,6 +3,7 @@ package org.outsourcingstats.jobs;
 import java.io.PrintWriter;
 import org.outsourcingstats.common.error.PipelineException;
 import org.outsourcingstats.jobs.cli.ConcentrationCommand;
+import org.outsourcingstats.jobs.cli.ExportCommand;
 import org.outsourcingstats.jobs.cli.GenerateCommand;
 import org.outsourcingstats.jobs.cli.GrowthCommand;
 import org.outsourcingstats.jobs.cli.IngestCommand;
@@ -22,8 +23,8 @@ import picocli.CommandLine.Command;
 @Command(name = "pipeline", mixinStandardHelpOptions = true, version = "outsourcing-pipeline 0.1.0",
     description = "Normalises published service-outsourcing statistics into Delta tables and computes growth.",
     subcommands = {RunCommand.class, IngestCommand.class, NormalizeCommand.class, GrowthCommand.class,
-        ConcentrationCommand.class, TargetsCommand.class, SqlCommand.class, StatusCommand.class, MaintainCommand.class,
-        GenerateCommand.class},
+        ConcentrationCommand.class, TargetsCommand.class, SqlCommand.class, ExportCommand.class, StatusCommand.class,
+        MaintainCommand.class, GenerateCommand.class},
     commandListHeading = "%nCommands:%n")
 public final class PipelineCli implements Runnable {
   @CommandLine.Spec
@@ -38,6 +39,7 @@ public final class PipelineCli implements Runnable {
   /** Builds the command line with the pipeline's error handling: one clear message, non-zero exit code. */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new PipelineCli());
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler((error, cmd, parseResult) -> {
       PrintWriter err = cmd.getErr();
       Throwable shown = error instanceof PipelineException ? error : rootCause(error);
