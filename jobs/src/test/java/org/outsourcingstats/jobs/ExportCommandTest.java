@@ -196,6 +196,14 @@ class ExportCommandTest {
     assertThat(repeatedColumn.exit()).isEqualTo(1);
     assertThat(repeatedColumn.err()).contains("more than one column named name");
 
+    Cli.Outcome pathAsName = export(out, "--query", "SELECT 1 AS one", "--name", "../elsewhere");
+    assertThat(pathAsName.exit()).isEqualTo(2);
+    assertThat(pathAsName.err()).contains("--name must be a plain name");
+
+    Cli.Outcome oneNameForTwo = export(out, "--table", "figures", "--table", "other", "--name", "both");
+    assertThat(oneNameForTwo.exit()).isEqualTo(2);
+    assertThat(oneNameForTwo.err()).contains("with several --table each file is named after its table");
+
     Cli.Outcome badFormat = export(out, "--table", "figures", "--format", "xlsx");
     assertThat(badFormat.exit()).isEqualTo(2);
     assertThat(badFormat.err()).contains("--format");
