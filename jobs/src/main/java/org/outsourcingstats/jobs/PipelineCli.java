@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.outsourcingstats.common.error.PipelineException;
 import org.outsourcingstats.jobs.cli.CompareCommand;
 import org.outsourcingstats.jobs.cli.ConcentrationCommand;
+import org.outsourcingstats.jobs.cli.ExportCommand;
 import org.outsourcingstats.jobs.cli.GenerateCommand;
 import org.outsourcingstats.jobs.cli.GrowthCommand;
 import org.outsourcingstats.jobs.cli.IngestCommand;
@@ -23,8 +24,8 @@ import picocli.CommandLine.Command;
 @Command(name = "pipeline", mixinStandardHelpOptions = true, version = "outsourcing-pipeline 0.1.0",
     description = "Normalises published service-outsourcing statistics into Delta tables and computes growth.",
     subcommands = {RunCommand.class, IngestCommand.class, NormalizeCommand.class, GrowthCommand.class,
-        ConcentrationCommand.class, TargetsCommand.class, SqlCommand.class, StatusCommand.class, MaintainCommand.class,
-        CompareCommand.class, GenerateCommand.class},
+        ConcentrationCommand.class, TargetsCommand.class, SqlCommand.class, ExportCommand.class, StatusCommand.class,
+        MaintainCommand.class, CompareCommand.class, GenerateCommand.class},
     commandListHeading = "%nCommands:%n")
 public final class PipelineCli implements Runnable {
   @CommandLine.Spec
@@ -39,6 +40,7 @@ public final class PipelineCli implements Runnable {
   /** Builds the command line with the pipeline's error handling: one clear message, non-zero exit code. */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new PipelineCli());
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler((error, cmd, parseResult) -> {
       PrintWriter err = cmd.getErr();
       Throwable shown = error instanceof PipelineException ? error : rootCause(error);

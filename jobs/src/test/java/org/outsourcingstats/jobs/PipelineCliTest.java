@@ -1,55 +1,19 @@
 package org.outsourcingstats.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.outsourcingstats.jobs.Cli.execute;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.outsourcingstats.common.spark.SharedSpark;
-import picocli.CommandLine;
 
 @ExtendWith(SharedSpark.class)
 class PipelineCliTest {
-  /** What a command printed, and its exit code. */
-  private record Outcome(int exit, String out, String err) {}
-
-  private static Outcome execute(PipelineFixture fixture, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    if (fixture != null) {
-      for (Map.Entry<String, String> setting : fixture.settings().entrySet()) {
-        all.add("--set");
-        all.add(setting.getKey() + "=" + setting.getValue());
-      }
-    }
-    PrintStream originalOut = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    try {
-      PrintStream captured = new PrintStream(out, true, StandardCharsets.UTF_8);
-      System.setOut(captured);
-      CommandLine commandLine = PipelineCli.commandLine();
-      commandLine.setErr(new PrintWriter(err, true));
-      commandLine.setOut(new PrintWriter(captured, true));
-      int exit = commandLine.execute(all.toArray(String[]::new));
-      commandLine.getOut().flush();
-      return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString());
-    } finally {
-      System.setOut(originalOut);
-    }
-  }
-
   @Test
   void theWholeSampleRunsAndSqlPrintsPlainCsv(@TempDir Path root) throws IOException {
     PipelineFixture fixture = new PipelineFixture(root);
@@ -58,11 +22,11 @@ class PipelineCliTest {
         fixture.copySample(file.getFileName().toString());
       }
     }
-    Outcome run = execute(fixture, "run");
+    Cli.Outcome run = execute(fixture, "run");
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).contains("reconciled").doesNotContain("NOT RECONCILED");
 
-    Outcome sql = execute(fixture, "sql", "--format", "csv", "SELECT indicator, market, value FROM "
+    Cli.Outcome sql = execute(fixture, "sql", "--format", "csv", "SELECT indicator, market, value FROM "
         + fixture.database + ".observations WHERE entity_code='210200' AND year=2010 AND status = 'A' "
         + "ORDER BY indicator, market");
     assertThat(sql.exit()).as(sql.err()).isZero();
@@ -73,17 +37,17 @@ class PipelineCliTest {
 
     // The seed's +28.6% against the 2009 software exports published in Chinese (14亿美元, estimate):
     // 1.8 / 1.4 - 1 = 28.57%, within 0.1 percentage point.
-    Outcome growth = execute(fixture, "sql", "--format", "csv", "SELECT round(yoy, 6), yoy_check FROM "
+    Cli.Outcome growth = execute(fixture, "sql", "--format", "csv", "SELECT round(yoy, 6), yoy_check FROM "
         + fixture.database + ".growth WHERE entity_code='210200' AND indicator='executed_value' "
         + "AND market='OFFSHORE' AND year=2010");
     assertThat(growth.out().lines()).contains("0.285714,OK");
 
-    Outcome maintain = execute(fixture, "maintain");
+    Cli.Outcome maintain = execute(fixture, "maintain");
     assertThat(maintain.exit()).as(maintain.err()).isZero();
     assertThat(fixture.sql("SELECT count(*) FROM ${db}.observations VERSION AS OF 1").first().getLong(0))
         .as("time travel within the retention still works after VACUUM").isPositive();
 
-    Outcome status = execute(fixture, "status");
+    Cli.Outcome status = execute(fixture, "status");
     assertThat(status.exit()).isZero();
     assertThat(status.out()).contains(fixture.database + ".observations");
   }
@@ -91,25 +55,25 @@ class PipelineCliTest {
   @Test
   void failuresPrintOneClearMessageAndExitNonZero(@TempDir Path root) throws IOException {
     PipelineFixture fixture = new PipelineFixture(root);
-    Outcome missing = execute(fixture, "sql", "SELECT * FROM " + fixture.database + ".nothing_here");
+    Cli.Outcome missing = execute(fixture, "sql", "SELECT * FROM " + fixture.database + ".nothing_here");
     assertThat(missing.exit()).isEqualTo(1);
     assertThat(missing.err()).startsWith("error: The query failed");
 
-    Outcome noLanding = execute(null, "run", "--landing", root.resolve("absent").toString(),
+    Cli.Outcome noLanding = execute(null, "run", "--landing", root.resolve("absent").toString(),
         "--warehouse", root.resolve("wh").toString(), "--set", "pipeline.database=" + fixture.database);
     assertThat(noLanding.exit()).isEqualTo(1);
     assertThat(noLanding.err()).contains("landing folder").contains("absent");
 
-    Outcome badDatabase = execute(null, "status", "--set", "pipeline.database=drop table;");
+    Cli.Outcome badDatabase = execute(null, "status", "--set", "pipeline.database=drop table;");
     assertThat(badDatabase.exit()).isEqualTo(1);
     assertThat(badDatabase.err()).contains("not a SQL identifier");
 
-    Outcome unsafe = execute(null, "maintain", "--retain-hours", "1");
+    Cli.Outcome unsafe = execute(null, "maintain", "--retain-hours", "1");
     assertThat(unsafe.exit()).isEqualTo(1);
     assertThat(unsafe.err()).contains("safety window").contains("--allow-unsafe-retention");
 
     assertThat(execute(null, "frobnicate").exit()).isEqualTo(2);
-    Outcome help = execute(null, "run", "--help");
+    Cli.Outcome help = execute(null, "run", "--help");
     assertThat(help.exit()).isZero();
     assertThat(help.out()).contains("--landing").contains("--warehouse").contains("--master").contains("--conf");
   }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.outsourcingstats.common.config.PipelineConfig;
@@ -26,11 +27,30 @@ final class PipelineFixture {
     this.database = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   }
 
+  /** The repository's root, whether the tests run from it or from the jobs module. */
+  static Path repository() {
+    Path here = Path.of("").toAbsolutePath();
+    return Files.isDirectory(here.resolve("data/sample")) ? here : here.getParent();
+  }
+
   /** The repository's folder of sample landing files. */
   static Path sample() {
-    Path here = Path.of("").toAbsolutePath();
-    Path candidate = here.resolve("data/sample");
-    return Files.isDirectory(candidate) ? candidate : here.getParent().resolve("data/sample");
+    return repository().resolve("data/sample");
+  }
+
+  /** Copies every file of every shape folder of the sample (what {@code scripts/pipeline run} lands). */
+  PipelineFixture copyWholeSample() throws IOException {
+    try (Stream<Path> shapes = Files.list(sample())) {
+      for (Path shape : shapes.filter(Files::isDirectory).toList()) {
+        Path target = Files.createDirectories(landing.resolve(shape.getFileName().toString()));
+        try (Stream<Path> files = Files.list(shape)) {
+          for (Path file : files.filter(Files::isRegularFile).toList()) {
+            Files.copy(file, target.resolve(file.getFileName().toString()));
+          }
+        }
+      }
+    }
+    return this;
   }
 
   PipelineFixture copySample(String file) throws IOException {
@@ -73,6 +93,6 @@ final class PipelineFixture {
   }
 
   private static Path referenceDir() {
-    return sample().getParent().getParent().resolve("conf/reference");
+    return repository().resolve("conf/reference");
   }
 }

@@ -41,7 +41,7 @@ public final class PipelineConfig implements Serializable {
     try {
       Config p = config.getConfig("pipeline");
       this.database = p.getString("database");
-      if (!IDENTIFIER.matcher(database).matches()) {
+      if (!isIdentifier(database)) {
         throw Errors.configInvalid("pipeline.database", "'" + database + "' is not a SQL identifier "
             + "(letters, digits and underscores, not starting with a digit)");
       }
@@ -95,7 +95,19 @@ public final class PipelineConfig implements Serializable {
     return new PipelineConfig(resolved);
   }
 
-  private static String absolute(String location) {
+  /**
+   * Whether {@code name} is a plain SQL identifier (letters, digits and underscores, not starting with a digit, at
+   * most 128 characters): the only database and table names the pipeline puts into SQL text.
+   */
+  public static boolean isIdentifier(String name) {
+    return name != null && IDENTIFIER.matcher(name).matches();
+  }
+
+  /**
+   * A location as the pipeline uses it: a URI with a scheme ({@code s3a://bucket/x}) as given, a path without one
+   * made absolute against the working directory; blank stays blank.
+   */
+  public static String absolute(String location) {
     if (location.isBlank()) {
       return location;
     }

@@ -75,6 +75,47 @@ public final class Errors {
             + "warehouse first, or check --warehouse and pipeline.database.", table));
   }
 
+  public static PipelineException notAnIdentifier(String option, String value) {
+    return new PipelineException(String.format(
+        "%s '%s' is not a table name: names are SQL identifiers (letters, digits and underscores, not starting "
+            + "with a digit), optionally qualified by a database as <database>.<table>. Pass a name such as growth "
+            + "or outsourcing.growth; for anything else use --query.", option, value));
+  }
+
+  public static PipelineException unknownTable(String table, java.util.Collection<String> existing) {
+    return new PipelineException(String.format(
+        "Table %s does not exist. %s Check the name, --warehouse and pipeline.database ('scripts/pipeline status' "
+            + "lists the tables).", table, existing.isEmpty()
+            ? "Its database holds no table (has 'scripts/pipeline run' been run against this warehouse?)."
+            : "Its database holds: " + String.join(", ", existing) + "."));
+  }
+
+  public static PipelineException exportTargetExists(String target) {
+    return new PipelineException(String.format(
+        "The export target %s already exists. An export never replaces a file silently: pass --overwrite to "
+            + "replace it, or choose another --out folder (other files in the folder are left alone).", target));
+  }
+
+  public static PipelineException exportNameClash(String file, String first, String second) {
+    return new PipelineException(String.format(
+        "Both %s and %s would be exported to the same file %s. Export them in two commands with different --out "
+            + "folders.", first, second, file));
+  }
+
+  public static PipelineException duplicateColumns(String what, java.util.Collection<String> columns) {
+    return new PipelineException(String.format(
+        "%s has more than one column named %s. An export needs distinct column names (CSV headers, JSON keys "
+            + "and Parquet fields); give the columns distinct aliases (SELECT a.x AS a_x, b.x AS b_x ...).",
+        what, String.join(", ", columns)));
+  }
+
+  public static PipelineException exportFailed(String what, String target, Throwable cause) {
+    return new PipelineException(String.format(
+        "Exporting %s to %s failed: %s. Nothing was written to the target (the partial output in a hidden "
+            + ".export-* folder beside it is removed); fix the cause and export again.",
+        what, target, firstLine(cause.getMessage())), cause);
+  }
+
   public static PipelineException queryFailed(String query, Throwable cause) {
     return new PipelineException(String.format(
         "The query failed: %s. Query: %s. Tables are named <database>.<table>, e.g. outsourcing.observations; "

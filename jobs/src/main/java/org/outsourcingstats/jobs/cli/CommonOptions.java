@@ -4,9 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.outsourcingstats.common.config.PipelineConfig;
 import org.outsourcingstats.common.delta.WarehouseLock;
+import org.outsourcingstats.common.error.Errors;
 import org.outsourcingstats.common.spark.SparkSessions;
 import org.outsourcingstats.jobs.PipelineContext;
 import picocli.CommandLine.Option;
@@ -61,6 +64,19 @@ public final class CommonOptions {
 
   /** A pipeline context bound to the lifetime of one command, with the warehouse lock of its process. */
   record Session(PipelineContext context, boolean owned, WarehouseLock lock) implements AutoCloseable {
+    /**
+     * Runs a query with the pipeline's database as the current one, so that unqualified table names resolve; a
+     * query Spark cannot parse or resolve fails with the reason.
+     */
+    public Dataset<Row> query(String query) {
+      try {
+        context.spark().sql("USE " + context.config().database());
+        return context.spark().sql(query);
+      } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes but thrown undeclared.
+        throw Errors.queryFailed(query, e);
+      }
+    }
+
     @Override
     public void close() {
       if (owned) {

@@ -1,13 +1,13 @@
 package org.outsourcingstats.jobs.cli;
 
 import com.univocity.parsers.csv.CsvWriter;
-import com.univocity.parsers.csv.CsvWriterSettings;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.outsourcingstats.jobs.export.CellText;
+import org.outsourcingstats.jobs.export.CsvDialect;
 
 /** Prints a query result as an aligned text table or as CSV with a header. */
 final class ResultPrinter {
@@ -22,7 +22,7 @@ final class ResultPrinter {
     for (Row row : result.collectAsList()) {
       String[] cells = new String[columns.length];
       for (int i = 0; i < columns.length; i++) {
-        cells[i] = text(row.get(i));
+        cells[i] = CellText.text(row.get(i));
       }
       rows.add(cells);
     }
@@ -34,22 +34,8 @@ final class ResultPrinter {
     out.flush();
   }
 
-  /** Numbers without exponent, so CSV consumers get them losslessly; NULL as null. */
-  static String text(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof BigDecimal decimal) {
-      return decimal.toPlainString();
-    }
-    return value.toString();
-  }
-
   private static void printCsv(String[] columns, List<String[]> rows, PrintStream out) {
-    CsvWriterSettings settings = new CsvWriterSettings();
-    settings.getFormat().setLineSeparator("\n");
-    settings.setNullValue("");
-    CsvWriter writer = new CsvWriter(out, settings);
+    CsvWriter writer = CsvDialect.writer(out);
     writer.writeHeaders(columns);
     for (String[] row : rows) {
       writer.writeRow((Object[]) row);

@@ -1,9 +1,6 @@
 package org.outsourcingstats.jobs.cli;
 
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.outsourcingstats.common.error.Errors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,14 +30,7 @@ public final class SqlCommand implements Callable<Integer> {
           new picocli.CommandLine(this), "--format must be table or csv, not '" + format + "'");
     };
     try (CommonOptions.Session session = common.open()) {
-      Dataset<Row> result;
-      try {
-        session.context().spark().sql("USE " + session.context().config().database());
-        result = session.context().spark().sql(query);
-      } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes but thrown undeclared.
-        throw Errors.queryFailed(query, e);
-      }
-      ResultPrinter.print(result, output, System.out);
+      ResultPrinter.print(session.query(query), output, System.out);
     }
     return 0;
   }
