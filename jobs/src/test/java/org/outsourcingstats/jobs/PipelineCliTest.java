@@ -1,55 +1,20 @@
 package org.outsourcingstats.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.outsourcingstats.jobs.CliRun.execute;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.outsourcingstats.common.spark.SharedSpark;
-import picocli.CommandLine;
+import org.outsourcingstats.jobs.CliRun.Outcome;
 
 @ExtendWith(SharedSpark.class)
 class PipelineCliTest {
-  /** What a command printed, and its exit code. */
-  private record Outcome(int exit, String out, String err) {}
-
-  private static Outcome execute(PipelineFixture fixture, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    if (fixture != null) {
-      for (Map.Entry<String, String> setting : fixture.settings().entrySet()) {
-        all.add("--set");
-        all.add(setting.getKey() + "=" + setting.getValue());
-      }
-    }
-    PrintStream originalOut = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    try {
-      PrintStream captured = new PrintStream(out, true, StandardCharsets.UTF_8);
-      System.setOut(captured);
-      CommandLine commandLine = PipelineCli.commandLine();
-      commandLine.setErr(new PrintWriter(err, true));
-      commandLine.setOut(new PrintWriter(captured, true));
-      int exit = commandLine.execute(all.toArray(String[]::new));
-      commandLine.getOut().flush();
-      return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString());
-    } finally {
-      System.setOut(originalOut);
-    }
-  }
-
   @Test
   void theWholeSampleRunsAndSqlPrintsPlainCsv(@TempDir Path root) throws IOException {
     PipelineFixture fixture = new PipelineFixture(root);
@@ -61,6 +26,10 @@ class PipelineCliTest {
     Outcome run = execute(fixture, "run");
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).contains("reconciled").doesNotContain("NOT RECONCILED");
+    // run ends by writing the HTML report, by default into <warehouse>/report.
+    Path report = fixture.warehouse.resolve("report").resolve(ReportJob.FILE_NAME);
+    assertThat(run.out()).contains("Report written to " + report);
+    assertThat(Files.readString(report)).contains("<h3>Dalian, 2010</h3>");
 
     Outcome sql = execute(fixture, "sql", "--format", "csv", "SELECT indicator, market, value FROM "
         + fixture.database + ".observations WHERE entity_code='210200' AND year=2010 AND status = 'A' "

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.outsourcingstats.common.config.PipelineConfig;
@@ -36,6 +37,19 @@ final class PipelineFixture {
   PipelineFixture copySample(String file) throws IOException {
     Path target = Files.createDirectories(landing.resolve("observations")).resolve(file);
     Files.copy(sample().resolve("observations").resolve(file), target);
+    return this;
+  }
+
+  /** Copies the whole sample landing folder: every shape's files. */
+  PipelineFixture copyWholeSample() throws IOException {
+    Path sample = sample();
+    try (Stream<Path> files = Files.walk(sample)) {
+      for (Path file : files.filter(Files::isRegularFile).filter(f -> f.getParent() != sample).toList()) {
+        Path target = landing.resolve(sample.relativize(file).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(file, target);
+      }
+    }
     return this;
   }
 
