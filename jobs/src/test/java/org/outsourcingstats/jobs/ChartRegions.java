@@ -69,15 +69,15 @@ final class ChartRegions {
     return Integer.parseInt(matcher.group(1));
   }
 
-  /** The chart's colours that the screenshot does not show inside the chart's box. */
-  static List<String> missingColours(BufferedImage image, Chart chart) {
-    List<String> missing = new ArrayList<>();
+  /** The chart's colours that the screenshot shows inside the chart's box. */
+  static List<String> seenColours(BufferedImage image, Chart chart) {
+    List<String> seen = new ArrayList<>();
     for (String colour : chart.colours()) {
-      if (pixels(image, chart, Integer.parseInt(colour.substring(1), 16)) < MIN_PIXELS) {
-        missing.add(colour);
+      if (pixels(image, chart, Integer.parseInt(colour.substring(1), 16)) >= MIN_PIXELS) {
+        seen.add(colour);
       }
     }
-    return missing;
+    return seen;
   }
 
   private static int pixels(BufferedImage image, Chart chart, int rgb) {
