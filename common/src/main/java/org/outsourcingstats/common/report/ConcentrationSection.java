@@ -1,7 +1,6 @@
 package org.outsourcingstats.common.report;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,14 +35,8 @@ final class ConcentrationSection {
   }
 
   static List<Panel> panels(List<ConcentrationRow> rows, Labels labels) {
-    Map<String, List<ConcentrationRow>> byTotal = charted(rows).stream()
-        .collect(Collectors.groupingBy(r -> String.join("/", r.scopeCode(), r.dimension(), r.indicator(), r.sector(),
-            r.market(), r.period()), LinkedHashMap::new, Collectors.toList()));
-    List<Panel> panels = new ArrayList<>();
-    for (List<ConcentrationRow> total : byTotal.values()) {
-      panels.add(panel(total, labels));
-    }
-    return panels;
+    return Panel.perGroup(charted(rows).stream(), r -> String.join("/", r.scopeCode(), r.dimension(), r.indicator(),
+        r.sector(), r.market(), r.period()), total -> panel(total, labels));
   }
 
   private static Panel panel(List<ConcentrationRow> rows, Labels labels) {

@@ -2,7 +2,6 @@ package org.outsourcingstats.common.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,14 +23,8 @@ final class GrowthSection {
                     String computed, String published, String check, String checkClass, String reason) {}
 
   static List<Panel> panels(List<GrowthRow> rows, Labels labels) {
-    Map<String, List<GrowthRow>> byPanel = rows.stream().filter(r -> CHARTED_PERIOD.equals(r.period()))
-        .collect(Collectors.groupingBy(r -> r.entityCode() + "/" + r.indicator(), LinkedHashMap::new,
-            Collectors.toList()));
-    List<Panel> panels = new ArrayList<>();
-    for (List<GrowthRow> panel : byPanel.values()) {
-      panels.add(panel(panel, labels));
-    }
-    return panels;
+    return Panel.perGroup(rows.stream().filter(r -> CHARTED_PERIOD.equals(r.period())),
+        r -> r.entityCode() + "/" + r.indicator(), panel -> panel(panel, labels));
   }
 
   private static Panel panel(List<GrowthRow> rows, Labels labels) {

@@ -1,6 +1,10 @@
 package org.outsourcingstats.common.report;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One small multiple of the report: a title, a chart (or none, when there is nothing to draw), its legend and
@@ -22,6 +26,12 @@ public record Panel(String title, String subtitle, String svg, List<LegendItem> 
     public static Note plain(String text) {
       return new Note(text, "");
     }
+  }
+
+  /** A panel per group of rows with the same key, groups in the order of their first row. */
+  static <T> List<Panel> perGroup(Stream<T> rows, Function<T, String> key, Function<List<T>, Panel> panel) {
+    return rows.collect(Collectors.groupingBy(key, LinkedHashMap::new, Collectors.toList())).values().stream()
+        .map(panel).toList();
   }
 
   /** Legend entries of a chart's lines, in drawing order, without repeating a label. */
