@@ -10,6 +10,7 @@ import org.outsourcingstats.jobs.cli.GrowthCommand;
 import org.outsourcingstats.jobs.cli.IngestCommand;
 import org.outsourcingstats.jobs.cli.MaintainCommand;
 import org.outsourcingstats.jobs.cli.NormalizeCommand;
+import org.outsourcingstats.jobs.cli.ReportCommand;
 import org.outsourcingstats.jobs.cli.RunCommand;
 import org.outsourcingstats.jobs.cli.SqlCommand;
 import org.outsourcingstats.jobs.cli.StatusCommand;
@@ -24,8 +25,8 @@ import picocli.CommandLine.Command;
 @Command(name = "pipeline", mixinStandardHelpOptions = true, version = "outsourcing-pipeline 0.1.0",
     description = "Normalises published service-outsourcing statistics into Delta tables and computes growth.",
     subcommands = {RunCommand.class, IngestCommand.class, NormalizeCommand.class, GrowthCommand.class,
-        ConcentrationCommand.class, TargetsCommand.class, SqlCommand.class, ExportCommand.class, StatusCommand.class,
-        MaintainCommand.class, CompareCommand.class, GenerateCommand.class},
+        ConcentrationCommand.class, TargetsCommand.class, ReportCommand.class, SqlCommand.class, ExportCommand.class,
+        StatusCommand.class, MaintainCommand.class, CompareCommand.class, GenerateCommand.class},
     commandListHeading = "%nCommands:%n")
 public final class PipelineCli implements Runnable {
   @CommandLine.Spec

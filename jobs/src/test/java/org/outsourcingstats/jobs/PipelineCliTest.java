@@ -25,6 +25,10 @@ class PipelineCliTest {
     Cli.Outcome run = execute(fixture, "run");
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).contains("reconciled").doesNotContain("NOT RECONCILED");
+    // run ends by writing the HTML report, by default into <warehouse>/report.
+    Path report = fixture.warehouse.resolve("report").resolve(ReportJob.FILE_NAME);
+    assertThat(run.out()).contains("Report written to " + report);
+    assertThat(Files.readString(report)).contains("<h3>Dalian, 2010</h3>");
 
     Cli.Outcome sql = execute(fixture, "sql", "--format", "csv", "SELECT indicator, market, value FROM "
         + fixture.database + ".observations WHERE entity_code='210200' AND year=2010 AND status = 'A' "

@@ -36,6 +36,8 @@ public final class PipelineConfig implements Serializable {
   private final Catalog catalog;
   private final Map<String, String> sparkSettings;
   private final int lockWaitSeconds;
+  private final String reportDir;
+  private final boolean reportAfterRun;
 
   private PipelineConfig(Config config) {
     try {
@@ -64,6 +66,9 @@ public final class PipelineConfig implements Serializable {
             + "' is not one of embedded-derby, external-hive, in-memory");
       }
       this.lockWaitSeconds = p.getInt("lock-wait-seconds");
+      String report = p.getString("report.dir");
+      this.reportDir = report.isBlank() ? warehouse.replaceAll("/+$", "") + "/report" : absolute(report);
+      this.reportAfterRun = p.getBoolean("report.after-run");
       Map<String, String> spark = new LinkedHashMap<>();
       for (Map.Entry<String, ConfigValue> entry : p.getConfig("spark").entrySet()) {
         spark.put(entry.getKey().replace("\"", ""), String.valueOf(entry.getValue().unwrapped()));
@@ -156,8 +161,27 @@ public final class PipelineConfig implements Serializable {
 
   /** The warehouse as a local folder, or null when it is a remote URI (locking is then the platform's job). */
   public Path localWarehouse() {
-    return warehouse.contains("://") && !warehouse.startsWith("file:") ? null
-        : Path.of(warehouse.replaceFirst("^file:(//)?", ""));
+    return localPath(warehouse);
+  }
+
+  /** The report folder as a local folder, or null when it is a remote URI (written through Hadoop's FileSystem). */
+  public Path localReportDir() {
+    return localPath(reportDir);
+  }
+
+  private static Path localPath(String location) {
+    return location.contains("://") && !location.startsWith("file:") ? null
+        : Path.of(location.replaceFirst("^file:(//)?", ""));
+  }
+
+  /** Folder of the HTML report: {@code pipeline.report.dir}, else {@code <warehouse>/report}; a path or a URI. */
+  public String reportDir() {
+    return reportDir;
+  }
+
+  /** Whether {@code run} writes the HTML report after its steps. */
+  public boolean reportAfterRun() {
+    return reportAfterRun;
   }
 
   public Map<String, String> sparkSettings() {

@@ -122,6 +122,13 @@ public final class Errors {
             + "'scripts/pipeline status' lists them.", firstLine(cause.getMessage()), query), cause);
   }
 
+  public static PipelineException reportNotWritten(String folder, Throwable cause) {
+    return new PipelineException(String.format(
+        "The report could not be written to %s: %s. The tables are unaffected. Make the folder writable, or name "
+            + "another one with 'report --out DIR' or pipeline.report.dir.", folder, firstLine(cause.getMessage())),
+        cause);
+  }
+
   public static PipelineException stepFailed(String step, Throwable cause) {
     return new PipelineException(String.format(
         "Step '%s' failed: %s. Tables are left as of their last commit; fix the cause and run again, the step "

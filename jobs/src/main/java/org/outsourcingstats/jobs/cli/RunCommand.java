@@ -2,14 +2,21 @@ package org.outsourcingstats.jobs.cli;
 
 import java.util.List;
 import org.outsourcingstats.jobs.Pipeline;
+import org.outsourcingstats.jobs.PipelineContext;
 import picocli.CommandLine.Command;
 
 /** {@code run}: every step in order; the scheduled job. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "All steps in order (ingest, normalize, growth, concentration, targets); the scheduled job.")
+    description = "All steps in order (ingest, normalize, growth, concentration, targets); the scheduled job. "
+        + "Then writes the HTML report (see 'report') unless pipeline.report.after-run is false.")
 public final class RunCommand extends StepsCommand {
   @Override
   List<String> steps() {
     return Pipeline.STEPS;
+  }
+
+  @Override
+  boolean writesReport(PipelineContext context) {
+    return context.config().reportAfterRun();
   }
 }

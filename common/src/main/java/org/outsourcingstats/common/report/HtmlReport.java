@@ -1,0 +1,61 @@
+package org.outsourcingstats.common.report;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Renders the report as one self-contained HTML page: inline CSS and SVG charts, system fonts, no scripts and no
+ * network access, laid out for a laptop screen and for print (a page per section).
+ *
+ * <p>The page structure lives in the Mustache template {@code report.html.mustache} beside this class; jmustache
+ * escapes every value put into it, except the charts' SVG, which {@link LineChart} escapes itself.
+ */
+public final class HtmlReport {
+  private static final String TEMPLATE = "report.html.mustache";
+  private static final Template PAGE = compile();
+
+  private HtmlReport() {}
+
+  /** What the template shows; the names are the template's. */
+  record View(String title, String subtitle, List<Headlines.Headline> headlines, List<Panel> growthPanels,
+              List<GrowthSection.CrossCheck> crossChecks, List<Panel> concentrationPanels,
+              List<ConcentrationSection.Row> concentrationRows, List<Panel> targetPanels,
+              List<TargetsSection.Row> targetRows) {}
+
+  public static String render(ReportInput input) {
+    Labels labels = new Labels(input.marketNames());
+    View view = new View(input.title(), input.subtitle(),
+        Headlines.of(input.growth(), input.concentration(), labels),
+        GrowthSection.panels(input.growth(), labels), GrowthSection.crossChecks(input.growth(), labels),
+        ConcentrationSection.panels(input.concentration(), labels),
+        ConcentrationSection.rows(input.concentration(), labels),
+        TargetsSection.panels(input.targets(), input.growth(), labels), TargetsSection.rows(input.targets(), labels));
+    return PAGE.execute(view);
+  }
+
+  private static Template compile() {
+    // Partials ({{> panel}}) are templates beside this one: panel.mustache.
+    Mustache.Compiler compiler = Mustache.compiler().escapeHTML(true).nullValue("").emptyStringIsFalse(true)
+        .withLoader(name -> resource(name + ".mustache"));
+    try (Reader page = resource(TEMPLATE)) {
+      return compiler.compile(page);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Reader resource(String name) {
+    InputStream stream = HtmlReport.class.getResourceAsStream(name);
+    if (stream == null) {
+      throw new IllegalStateException("the report template " + name + " is missing from the jar");
+    }
+    return new InputStreamReader(stream, StandardCharsets.UTF_8);
+  }
+}
