@@ -93,13 +93,13 @@ class PipelineCliTest {
       }
     }
 
-    Outcome same = execute(fixture, "compare", "--against", copy.toString());
+    Cli.Outcome same = execute(fixture, "compare", "--against", copy.toString());
     assertThat(same.exit()).as(same.err()).isZero();
     assertThat(same.out()).contains(fixture.database + ".observations").doesNotContain("false");
 
     fixture.sql("DELETE FROM ${db}.observations WHERE entity_code = '210200' AND indicator = 'employees' "
         + "AND year = 2010 AND status = 'A'");
-    Outcome different = execute(fixture, "compare", "--against", copy.toString());
+    Cli.Outcome different = execute(fixture, "compare", "--against", copy.toString());
     assertThat(different.exit()).isEqualTo(1);
     // The article gives Dalian's 2010 employees once: one row only in the copy, the rest equal.
     assertThat(different.out().lines().filter(line -> line.contains(".observations")))

@@ -59,19 +59,6 @@ final class PipelineFixture {
     return this;
   }
 
-  /** Copies the whole sample landing folder: every shape's files. */
-  PipelineFixture copyWholeSample() throws IOException {
-    Path sample = sample();
-    try (Stream<Path> files = Files.walk(sample)) {
-      for (Path file : files.filter(Files::isRegularFile).filter(f -> f.getParent() != sample).toList()) {
-        Path target = landing.resolve(sample.relativize(file).toString());
-        Files.createDirectories(target.getParent());
-        Files.copy(file, target);
-      }
-    }
-    return this;
-  }
-
   PipelineFixture write(String shape, String file, String content, Charset charset) throws IOException {
     Path folder = Files.createDirectories(landing.resolve(shape));
     Files.write(folder.resolve(file), content.getBytes(charset));
