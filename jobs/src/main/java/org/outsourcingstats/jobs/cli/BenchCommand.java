@@ -31,6 +31,13 @@ public final class BenchCommand implements Runnable {
         + spec.subcommands().keySet());
   }
 
+  /** The schema both jobs read the register with, the one bench/duckdb.mjs gives DuckDB. */
+  static final class SchemaOption {
+    @Option(names = "--schema", paramLabel = "FILE", defaultValue = "bench/contracts.ddl",
+        description = "The register's columns as a Spark DDL list (default: ${DEFAULT-VALUE}).")
+    Path schema;
+  }
+
   /** {@code bench floor}. */
   @Command(name = "floor", mixinStandardHelpOptions = true,
       description = "Read <landing>/contracts/*.csv with the explicit schema and write the rows unchanged to the Delta "
@@ -39,14 +46,13 @@ public final class BenchCommand implements Runnable {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--schema", paramLabel = "FILE", defaultValue = "bench/contracts.ddl",
-        description = "The register's columns as a Spark DDL list (default: ${DEFAULT-VALUE}).")
-    Path schema;
+    @Mixin
+    SchemaOption register;
 
     @Override
     public Integer call() {
       try (CommonOptions.Session session = common.open()) {
-        System.out.println("floor: wrote the contracts register to " + new FloorJob(session.context(), schema).run());
+        System.out.println("floor: wrote the contracts register to " + new FloorJob(session.context(), register.schema).run());
       }
       return 0;
     }
@@ -60,9 +66,8 @@ public final class BenchCommand implements Runnable {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--schema", paramLabel = "FILE", defaultValue = "bench/contracts.ddl",
-        description = "The register's columns as a Spark DDL list (default: ${DEFAULT-VALUE}).")
-    Path schema;
+    @Mixin
+    SchemaOption register;
 
     @Option(names = "--sql", paramLabel = "FILE", defaultValue = "bench/contracts_to_observations.sql",
         description = "The aggregation over the views contracts, entities and fx_rates (default: ${DEFAULT-VALUE}).")
@@ -77,7 +82,7 @@ public final class BenchCommand implements Runnable {
       try (CommonOptions.Session session = common.open()) {
         String configured = session.context().config().referenceDir();
         Path folder = reference != null ? reference : Path.of(configured != null ? configured : "conf/reference");
-        String target = new LeanJob(session.context(), schema, sql, folder).run();
+        String target = new LeanJob(session.context(), register.schema, sql, folder).run();
         System.out.println("lean: wrote the observations of the contracts register to " + target);
       }
       return 0;
