@@ -2,6 +2,7 @@ package org.outsourcingstats.jobs;
 
 import java.io.PrintWriter;
 import org.outsourcingstats.common.error.PipelineException;
+import org.outsourcingstats.jobs.cli.BenchCommand;
 import org.outsourcingstats.jobs.cli.CompareCommand;
 import org.outsourcingstats.jobs.cli.ConcentrationCommand;
 import org.outsourcingstats.jobs.cli.ExportCommand;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Command;
     description = "Normalises published service-outsourcing statistics into Delta tables and computes growth.",
     subcommands = {RunCommand.class, IngestCommand.class, NormalizeCommand.class, GrowthCommand.class,
         ConcentrationCommand.class, TargetsCommand.class, ReportCommand.class, SqlCommand.class, ExportCommand.class,
-        StatusCommand.class, MaintainCommand.class, CompareCommand.class, GenerateCommand.class},
+        StatusCommand.class, MaintainCommand.class, CompareCommand.class, GenerateCommand.class, BenchCommand.class},
     commandListHeading = "%nCommands:%n")
 public final class PipelineCli implements Runnable {
   @CommandLine.Spec

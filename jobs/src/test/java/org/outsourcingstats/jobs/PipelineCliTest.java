@@ -106,4 +106,28 @@ class PipelineCliTest {
         .singleElement().satisfies(line -> assertThat(line.replaceAll("\\s+", " ")).contains("| 0 | 1 | false |"));
     assertThat(different.out().lines().filter(line -> line.contains("| false |"))).hasSize(1);
   }
+
+  @Test
+  void benchJobsRunThroughTheCliAndSayWhatIsMissing(@TempDir Path root) throws IOException {
+    PipelineFixture fixture = new PipelineFixture(root);
+
+    Cli.Outcome noJob = execute(null, "bench");
+    assertThat(noJob.exit()).isEqualTo(2);
+    assertThat(noJob.err()).contains("Missing job: name one of [floor, lean, noop]");
+
+    Cli.Outcome noop = execute(fixture, "bench", "noop");
+    assertThat(noop.exit()).as(noop.err()).isZero();
+    assertThat(noop.out()).contains("noop: SELECT 1 returned 1");
+
+    Path schema = PipelineFixture.sample().getParent().getParent().resolve("bench/contracts.ddl");
+    Cli.Outcome noRegister = execute(fixture, "bench", "floor", "--schema", schema.toString());
+    assertThat(noRegister.exit()).isEqualTo(1);
+    assertThat(noRegister.err()).contains("contracts register was not found", fixture.landing + "/contracts",
+        "scripts/pipeline generate --rows N");
+
+    Files.createDirectories(fixture.landing.resolve("contracts"));
+    Cli.Outcome noSql = execute(fixture, "bench", "lean", "--schema", schema.toString(), "--sql", "absent.sql");
+    assertThat(noSql.exit()).isEqualTo(1);
+    assertThat(noSql.err()).contains("aggregation SQL was not found", "absent.sql", "run from the repository root");
+  }
 }

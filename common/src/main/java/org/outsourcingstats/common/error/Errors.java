@@ -42,6 +42,12 @@ public final class Errors {
         landing, landing));
   }
 
+  public static PipelineException benchInputMissing(String what, String location, String fix) {
+    return new PipelineException(String.format(
+        "The benchmark job's %s was not found at %s. The bench jobs (floor, lean) read a generated contracts "
+            + "register and the files under bench/ of the repository; %s.", what, location, fix));
+  }
+
   public static PipelineException configInvalid(String key, String problem) {
     return new PipelineException(String.format(
         "Configuration '%s' is invalid: %s. Set it in the file given with --conf or override it on the command line.",
