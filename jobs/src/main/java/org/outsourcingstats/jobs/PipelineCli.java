@@ -9,9 +9,11 @@ import org.outsourcingstats.jobs.cli.IngestCommand;
 import org.outsourcingstats.jobs.cli.MaintainCommand;
 import org.outsourcingstats.jobs.cli.NormalizeCommand;
 import org.outsourcingstats.jobs.cli.RunCommand;
+import org.outsourcingstats.jobs.cli.SparkSqlCommand;
 import org.outsourcingstats.jobs.cli.SqlCommand;
 import org.outsourcingstats.jobs.cli.StatusCommand;
 import org.outsourcingstats.jobs.cli.TargetsCommand;
+import org.outsourcingstats.jobs.cli.ThriftServerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,7 +25,7 @@ import picocli.CommandLine.Command;
     description = "Normalises published service-outsourcing statistics into Delta tables and computes growth.",
     subcommands = {RunCommand.class, IngestCommand.class, NormalizeCommand.class, GrowthCommand.class,
         ConcentrationCommand.class, TargetsCommand.class, SqlCommand.class, StatusCommand.class, MaintainCommand.class,
-        GenerateCommand.class},
+        GenerateCommand.class, SparkSqlCommand.class, ThriftServerCommand.class},
     commandListHeading = "%nCommands:%n")
 public final class PipelineCli implements Runnable {
   @CommandLine.Spec
