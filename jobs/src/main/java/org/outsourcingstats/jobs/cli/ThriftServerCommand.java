@@ -36,10 +36,7 @@ public final class ThriftServerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PipelineConfig config = common.config();
-    // HiveServer2 reads its settings from system properties; its --hiveconf arguments override these.
-    System.setProperty(BIND_HOST, "127.0.0.1");
-    System.setProperty(PORT, "10000");
-    SparkSqlFrontEnd.THRIFT_SERVER.run(config, common.master(), serverArguments);
+    SparkSqlFrontEnd.THRIFT_SERVER.run(config, common.master(), withLoopbackDefaults(serverArguments));
     LOG.info("Thrift JDBC server listening on jdbc:hive2://{}:{}/{} (warehouse {}); stop it with SIGTERM",
         System.getProperty(BIND_HOST), System.getProperty(PORT), config.database(), config.warehouse());
     SparkSession spark = SparkSession.getDefaultSession().get();
@@ -47,5 +44,15 @@ public final class ThriftServerCommand implements Callable<Integer> {
       Thread.sleep(1000);
     }
     return 0;
+  }
+
+  /**
+   * The server's arguments after loopback defaults: HiveServer2 turns every {@code --hiveconf} into a system
+   * property, a later one replacing an earlier one, so the caller's own settings win.
+   */
+  static List<String> withLoopbackDefaults(List<String> arguments) {
+    List<String> all = new ArrayList<>(List.of("--hiveconf", BIND_HOST + "=127.0.0.1", "--hiveconf", PORT + "=10000"));
+    all.addAll(arguments);
+    return all;
   }
 }
