@@ -13,6 +13,7 @@ sql_shell_classpath() {
   then
     printf '%s\n' "resolving the classpath of Spark's SQL CLI and Thrift server (mvn -f shell/pom.xml package)..." >&2
     (cd "$root" && mvn -q -B -f shell/pom.xml package) >&2
+    touch "$resolved" # Maven leaves an unchanged classpath file as it was: it would look stale forever.
   fi
   printf '%s:%s\n' "$(cat "$resolved")" "$root/jobs/target/outsourcing-pipeline.jar" > "$file"
   printf '%s\n' "$file"
