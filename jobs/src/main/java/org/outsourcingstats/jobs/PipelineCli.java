@@ -13,9 +13,11 @@ import org.outsourcingstats.jobs.cli.MaintainCommand;
 import org.outsourcingstats.jobs.cli.NormalizeCommand;
 import org.outsourcingstats.jobs.cli.ReportCommand;
 import org.outsourcingstats.jobs.cli.RunCommand;
+import org.outsourcingstats.jobs.cli.SparkSqlCommand;
 import org.outsourcingstats.jobs.cli.SqlCommand;
 import org.outsourcingstats.jobs.cli.StatusCommand;
 import org.outsourcingstats.jobs.cli.TargetsCommand;
+import org.outsourcingstats.jobs.cli.ThriftServerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,7 +29,8 @@ import picocli.CommandLine.Command;
     description = "Normalises published service-outsourcing statistics into Delta tables and computes growth.",
     subcommands = {RunCommand.class, IngestCommand.class, NormalizeCommand.class, GrowthCommand.class,
         ConcentrationCommand.class, TargetsCommand.class, ReportCommand.class, SqlCommand.class, ExportCommand.class,
-        StatusCommand.class, MaintainCommand.class, CompareCommand.class, GenerateCommand.class, BenchCommand.class},
+        StatusCommand.class, MaintainCommand.class, CompareCommand.class, GenerateCommand.class, BenchCommand.class,
+        SparkSqlCommand.class, ThriftServerCommand.class},
     commandListHeading = "%nCommands:%n")
 public final class PipelineCli implements Runnable {
   @CommandLine.Spec

@@ -70,9 +70,18 @@ public final class Errors {
 
   public static PipelineException warehouseBusy(java.nio.file.Path warehouse, String holder, java.time.Duration waited) {
     return new PipelineException(String.format(
-        "The warehouse %s is still locked by another pipeline process (%s) after waiting %d s. Runs on one "
-            + "warehouse are serialised; wait for that process to finish, or raise pipeline.lock-wait-seconds.",
+        "The warehouse %s is still locked by another pipeline process (%s) after waiting %d s. Processes on one "
+            + "warehouse are serialised (a spark-sql shell or Thrift server holds it until it ends); wait for that "
+            + "process to finish or stop it, or raise pipeline.lock-wait-seconds.",
         warehouse, holder.isEmpty() ? "unknown" : holder, waited.toSeconds()));
+  }
+
+  public static PipelineException sparkSqlFrontEndMissing(String frontEnd, String mainClass) {
+    return new PipelineException(String.format(
+        "Spark's %s (%s) is not on the classpath: it comes with spark-hive-thriftserver, which the application jar "
+            + "does not bundle. Start it with scripts/spark-sql or scripts/thrift-server, which resolve that module "
+            + "from Maven, or with spark-submit of a Spark distribution built with Hive support.", frontEnd,
+        mainClass));
   }
 
   public static PipelineException tableMissing(String table) {

@@ -51,15 +51,30 @@ public final class CommonOptions {
   Session open() {
     PipelineConfig config = config();
     boolean existing = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
-    WarehouseLock lock = null;
-    if (!existing && config.localWarehouse() != null) {
-      String holder = "pid " + ProcessHandle.current().pid() + ", since " + java.time.Instant.now();
-      lock = WarehouseLock.acquire(config.localWarehouse(), holder, Duration.ofSeconds(config.lockWaitSeconds()),
-          other -> LOG.warn("waiting: the warehouse {} is in use by another pipeline process ({}); runs on one "
-              + "warehouse are serialised", config.localWarehouse(), other));
-    }
+    WarehouseLock lock = existing ? null : lockWarehouse(config, "pipeline");
     SparkSession spark = SparkSessions.getOrCreate(config, master);
     return new Session(new PipelineContext(config, spark), !existing, lock);
+  }
+
+  /**
+   * Takes the lock of a local warehouse for this process, waiting for another process that holds it; null for a
+   * remote warehouse, where concurrency is the platform's job.
+   *
+   * @param what what this process is, for the message another process shows while it waits
+   */
+  static WarehouseLock lockWarehouse(PipelineConfig config, String what) {
+    if (config.localWarehouse() == null) {
+      return null;
+    }
+    String holder = what + ", pid " + ProcessHandle.current().pid() + ", since " + java.time.Instant.now();
+    return WarehouseLock.acquire(config.localWarehouse(), holder, Duration.ofSeconds(config.lockWaitSeconds()),
+        other -> LOG.warn("waiting: the warehouse {} is in use by another pipeline process ({}); processes on one "
+            + "warehouse are serialised", config.localWarehouse(), other));
+  }
+
+  /** The master URL given on the command line, or null. */
+  String master() {
+    return master;
   }
 
   /** A pipeline context bound to the lifetime of one command, with the warehouse lock of its process. */
