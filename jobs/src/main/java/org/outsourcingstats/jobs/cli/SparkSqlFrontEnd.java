@@ -17,18 +17,21 @@ import org.outsourcingstats.common.spark.SparkSessions;
  * Spark distribution built with Hive support does. They are called by name so that the jar runs without them.
  */
 enum SparkSqlFrontEnd {
-  CLI("org.apache.spark.sql.hive.thriftserver.SparkSQLCLIDriver", "spark-sql shell"),
-  THRIFT_SERVER("org.apache.spark.sql.hive.thriftserver.HiveThriftServer2", "Thrift JDBC server");
+  CLI("org.apache.spark.sql.hive.thriftserver.SparkSQLCLIDriver", "spark-sql shell", "outsourcing-spark-sql"),
+  THRIFT_SERVER("org.apache.spark.sql.hive.thriftserver.HiveThriftServer2", "Thrift JDBC server",
+      "outsourcing-thrift-server");
 
   /** Held until the process ends: a lock whose channel is collected would be released with it. */
   private static WarehouseLock held;
 
   private final String mainClass;
   private final String description;
+  private final String appName;
 
-  SparkSqlFrontEnd(String mainClass, String description) {
+  SparkSqlFrontEnd(String mainClass, String description, String appName) {
     this.mainClass = mainClass;
     this.description = description;
+    this.appName = appName;
   }
 
   /**
@@ -43,7 +46,7 @@ enum SparkSqlFrontEnd {
     }
     Map<String, String> settings = SparkSessions.settings(config, master, new SparkConf());
     settings.forEach(System::setProperty);
-    System.setProperty("spark.app.name", "outsourcing-" + name().toLowerCase().replace('_', '-'));
+    System.setProperty("spark.app.name", appName);
     SparkSessions.prepareJvm(config);
     try {
       main.invoke(null, (Object) arguments.toArray(String[]::new));
