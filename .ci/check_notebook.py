@@ -1,11 +1,18 @@
 """CI check of an executed notebook (run with Debian's /usr/bin/python3, which has nbformat).
 
     check_notebook.py EXECUTED [COMMITTED]
+    check_notebook.py --compile-only NOTEBOOK
 
 Fails when a cell raised, when a cell tagged 'chart' has no image/png output, or, given the committed copy, when
 the committed outputs are not those of this execution (text compared exactly, charts by count): committed outputs
 must come from a real execution of the current code on the current sample.
+
+--compile-only is for a notebook that cannot run here (the PySpark one): every code cell must compile, and every
+name it imports from the shared chart module must exist there.
 """
+import ast
+import importlib
+import os
 import sys
 
 import nbformat
@@ -67,7 +74,32 @@ def main(executed_path, committed_path=None):
     return 0
 
 
+def compile_only(path):
+    notebook = nbformat.read(path, as_version=4)
+    nbformat.validate(notebook)
+    sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
+    problems = []
+    for index, cell in enumerate(code_cells(notebook)):
+        try:
+            tree = ast.parse(cell.source, filename=f"{path} code cell {index}")
+        except SyntaxError as error:
+            problems.append(f"code cell {index} does not compile: {error}")
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "outsourcing_charts":
+                module = importlib.import_module(node.module)
+                problems += [f"code cell {index} imports {alias.name}, which outsourcing_charts.py does not define"
+                             for alias in node.names if not hasattr(module, alias.name)]
+    for problem in problems:
+        print(f"notebook check: {problem}", file=sys.stderr)
+    if not problems:
+        print(f"notebook check: every code cell of {path} compiles")
+    return 1 if problems else 0
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--compile-only":
+        sys.exit(compile_only(sys.argv[2]))
     if len(sys.argv) not in (2, 3):
         sys.exit(__doc__)
     sys.exit(main(*sys.argv[1:]))
