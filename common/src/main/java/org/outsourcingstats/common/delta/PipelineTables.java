@@ -1,6 +1,11 @@
 package org.outsourcingstats.common.delta;
 
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -13,6 +18,7 @@ import org.outsourcingstats.common.error.Errors;
  * and written by name.
  */
 public final class PipelineTables {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PipelineTables.class);
   private final SparkSession spark;
   private final PipelineConfig config;
 
@@ -26,11 +32,33 @@ public final class PipelineTables {
     spark.sql("CREATE DATABASE IF NOT EXISTS " + config.database() + " LOCATION '"
         + escape(config.warehouse() + "/" + config.database() + ".db") + "'");
     for (Map.Entry<String, StructType> table : TableSchemas.ALL.entrySet()) {
+      if (!spark.catalog().tableExists(name(table.getKey()))) {
+        removeInterruptedCreation(table.getKey());
+      }
       spark.sql("CREATE TABLE IF NOT EXISTS " + name(table.getKey()) + " (" + table.getValue().toDDL()
           + ") USING delta TBLPROPERTIES ('delta.appendOnly' = '"
           + (table.getKey().equals(TableSchemas.RAW_ROWS) ? "true" : "false") + "')");
     }
     return this;
+  }
+
+  /**
+   * A process killed while it created a table can leave the table's folder without a Delta commit: no data, but
+   * Delta refuses to create a table in a folder that is neither empty nor a Delta table. Such a folder is removed
+   * (nothing was ever committed to it), so that the next run creates the table and converges.
+   */
+  private void removeInterruptedCreation(String table) {
+    Path location = new Path(config.warehouse() + "/" + config.database() + ".db/" + table);
+    try {
+      FileSystem fileSystem = location.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (fileSystem.exists(location) && !DeltaTable.isDeltaTable(spark, location.toString())) {
+        LOG.warn("removing {}: the folder of table {} holds no Delta commit (left by an interrupted run)", location,
+            name(table));
+        fileSystem.delete(location, true);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot inspect the folder of table " + name(table) + " at " + location, e);
+    }
   }
 
   /** The fully qualified name of a table, e.g. {@code outsourcing.observations}. */
