@@ -8,10 +8,11 @@
 -- Names are matched as the generator writes them (GB/T 2260 code, English or Chinese name, client market CN for
 -- onshore); the pipeline also accepts aliases and spelling variants, and quarantines what does not match.
 --
--- One dialect difference: DuckDB's `/` on decimals is floating-point division, Spark's is exact. try_divide is
--- Spark's own function (`/` that gives NULL for a zero divisor); DuckDB has none, so bench/duckdb.mjs defines it as
--- a macro doing exact decimal division rounded half up to 6 places, which is what Spark computes for
--- DECIMAL(38, 6) / DECIMAL(12, 6). Everything else is the common subset of both dialects.
+-- One dialect difference: DuckDB's `/` on decimals is floating-point division (on a 1 M-row register, 25 yuan
+-- amounts then round differently at the sixth decimal); Spark's is exact. try_divide is Spark's own function (`/`
+-- that gives NULL for a zero divisor); DuckDB has none, so bench/duckdb.mjs defines it as a macro doing exact
+-- decimal division rounded half up to 6 places, which is what Spark computes for DECIMAL(38, 6) / DECIMAL(12, 6).
+-- Everything else is the common subset of both dialects.
 WITH entity_names AS (
   SELECT code AS name, code, name_en, level FROM entities
   UNION ALL SELECT name_en, code, name_en, level FROM entities
