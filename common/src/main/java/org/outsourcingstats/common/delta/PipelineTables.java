@@ -32,30 +32,38 @@ public final class PipelineTables {
     spark.sql("CREATE DATABASE IF NOT EXISTS " + config.database() + " LOCATION '"
         + escape(config.warehouse() + "/" + config.database() + ".db") + "'");
     for (Map.Entry<String, StructType> table : TableSchemas.ALL.entrySet()) {
-      if (!spark.catalog().tableExists(name(table.getKey()))) {
-        removeInterruptedCreation(table.getKey());
-      }
+      String location = spark.catalog().tableExists(name(table.getKey())) ? null : leftoverTable(table.getKey());
       spark.sql("CREATE TABLE IF NOT EXISTS " + name(table.getKey()) + " (" + table.getValue().toDDL()
-          + ") USING delta TBLPROPERTIES ('delta.appendOnly' = '"
+          + ") USING delta " + (location == null ? "" : "LOCATION '" + escape(location) + "' ")
+          + "TBLPROPERTIES ('delta.appendOnly' = '"
           + (table.getKey().equals(TableSchemas.RAW_ROWS) ? "true" : "false") + "')");
     }
     return this;
   }
 
   /**
-   * A process killed while it created a table can leave the table's folder without a Delta commit: no data, but
-   * Delta refuses to create a table in a folder that is neither empty nor a Delta table. Such a folder is removed
-   * (nothing was ever committed to it), so that the next run creates the table and converges.
+   * The folder of a table the catalog does not know, when a Delta table is already there; else null. A process
+   * killed while it created the tables can leave a table's folder behind without its catalog entry: with a Delta
+   * commit (the table is registered at that location, keeping whatever it holds), or without one (no data was ever
+   * committed there, so the folder is removed). Either way, Delta would otherwise refuse to create the table in a
+   * non-empty folder, and no later run could complete.
    */
-  private void removeInterruptedCreation(String table) {
+  private String leftoverTable(String table) {
     Path location = new Path(config.warehouse() + "/" + config.database() + ".db/" + table);
     try {
       FileSystem fileSystem = location.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (fileSystem.exists(location) && !DeltaTable.isDeltaTable(spark, location.toString())) {
-        LOG.warn("removing {}: the folder of table {} holds no Delta commit (left by an interrupted run)", location,
-            name(table));
-        fileSystem.delete(location, true);
+      if (!fileSystem.exists(location)) {
+        return null;
       }
+      if (DeltaTable.isDeltaTable(spark, location.toString())) {
+        LOG.warn("registering table {} at {}: its folder holds a Delta table the catalog does not know (left by an "
+            + "interrupted run)", name(table), location);
+        return location.toString();
+      }
+      LOG.warn("removing {}: the folder of table {} holds no Delta commit (left by an interrupted run)", location,
+          name(table));
+      fileSystem.delete(location, true);
+      return null;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot inspect the folder of table " + name(table) + " at " + location, e);
     }
