@@ -87,11 +87,7 @@ class PipelineCliTest {
     PipelineFixture fixture = new PipelineFixture(root).copySample("dalian-2010-article.csv");
     assertThat(execute(fixture, "run").exit()).isZero();
     Path copy = root.resolve("copy");
-    try (Stream<Path> files = Files.walk(fixture.warehouse)) {
-      for (Path file : files.toList()) {
-        Files.copy(file, copy.resolve(fixture.warehouse.relativize(file).toString()));
-      }
-    }
+    PipelineFixture.copyTree(fixture.warehouse, copy);
 
     Cli.Outcome same = execute(fixture, "compare", "--against", copy.toString());
     assertThat(same.exit()).as(same.err()).isZero();

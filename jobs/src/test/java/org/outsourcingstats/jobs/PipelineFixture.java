@@ -16,7 +16,7 @@ import org.outsourcingstats.common.spark.SharedSpark;
 /**
  * A landing folder and a warehouse of one test, with a database of its own in the shared session's catalog.
  */
-final class PipelineFixture {
+public final class PipelineFixture {
   final Path landing;
   final Path warehouse;
   final String database;
@@ -28,29 +28,34 @@ final class PipelineFixture {
   }
 
   /** The repository's root, whether the tests run from it or from the jobs module. */
-  static Path repository() {
+  public static Path repository() {
     Path here = Path.of("").toAbsolutePath();
     return Files.isDirectory(here.resolve("data/sample")) ? here : here.getParent();
   }
 
   /** The repository's folder of sample landing files. */
-  static Path sample() {
+  public static Path sample() {
     return repository().resolve("data/sample");
   }
 
   /** Copies every file of every shape folder of the sample (what {@code scripts/pipeline run} lands). */
   PipelineFixture copyWholeSample() throws IOException {
-    try (Stream<Path> shapes = Files.list(sample())) {
-      for (Path shape : shapes.filter(Files::isDirectory).toList()) {
-        Path target = Files.createDirectories(landing.resolve(shape.getFileName().toString()));
-        try (Stream<Path> files = Files.list(shape)) {
-          for (Path file : files.filter(Files::isRegularFile).toList()) {
-            Files.copy(file, target.resolve(file.getFileName().toString()));
-          }
+    copyTree(sample(), landing);
+    return this;
+  }
+
+  /** Copies a folder with everything below it into {@code to}. */
+  public static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
         }
       }
     }
-    return this;
   }
 
   PipelineFixture copySample(String file) throws IOException {

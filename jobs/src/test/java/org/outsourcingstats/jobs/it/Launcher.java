@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.outsourcingstats.jobs.PipelineFixture;
 
 /**
  * The repository's scripts run as separate processes, as a user or a scheduler runs them: {@code scripts/pipeline}
@@ -25,12 +26,6 @@ final class Launcher {
 
   private Launcher() {}
 
-  /** The repository root (failsafe runs in {@code jobs/}). */
-  static Path repository() {
-    Path here = Path.of("").toAbsolutePath();
-    return Files.isDirectory(here.resolve("scripts")) ? here : here.getParent();
-  }
-
   /** Runs {@code scripts/pipeline args...} to completion; output kept in {@code logs}. */
   static Finished pipeline(Path logs, String... args) {
     return start(logs, "pipeline", Map.of(), args).waitFor(RUN_TIMEOUT);
@@ -39,13 +34,13 @@ final class Launcher {
   /** Starts {@code scripts/<script> args...} in the background. */
   static Started start(Path logs, String script, Map<String, String> environment, String... args) {
     List<String> command = new ArrayList<>();
-    command.add(repository().resolve("scripts").resolve(script).toString());
+    command.add(PipelineFixture.repository().resolve("scripts").resolve(script).toString());
     command.addAll(List.of(args));
     try {
       Files.createDirectories(logs);
       Path out = Files.createTempFile(logs, script + "-", ".out");
       Path err = Files.createTempFile(logs, script + "-", ".err");
-      ProcessBuilder builder = new ProcessBuilder(command).directory(repository().toFile())
+      ProcessBuilder builder = new ProcessBuilder(command).directory(PipelineFixture.repository().toFile())
           .redirectOutput(out.toFile()).redirectError(err.toFile());
       builder.environment().putAll(environment);
       return new Started(String.join(" ", command), builder.start(), out, err);

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.outsourcingstats.common.spark.SharedSpark;
+import org.outsourcingstats.jobs.PipelineFixture;
 import org.outsourcingstats.jobs.WarehouseComparison;
 import org.outsourcingstats.jobs.WarehouseComparison.TableDifference;
 import org.outsourcingstats.jobs.generate.SyntheticRegister;
@@ -67,21 +68,13 @@ final class ReferenceRun implements BeforeAllCallback {
   private static synchronized Cleanup create() {
     try {
       root = Files.createTempDirectory("outsourcing-it");
-      copy(Launcher.repository().resolve("data/sample"), landing());
+      PipelineFixture.copyTree(PipelineFixture.sample(), landing());
       SyntheticRegister.builder().rows(5_000).seed(11).firms(200).build().writeTo(landing());
       Launcher.pipeline(root.resolve("logs"), "run", "--landing", landing().toString(),
           "--warehouse", warehouse().toString()).assertSucceeded();
       return new Cleanup(root);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Files.copy(file, to.resolve(from.relativize(file).toString()));
-      }
     }
   }
 
