@@ -3,10 +3,14 @@ package org.outsourcingstats.common.delta;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
@@ -31,8 +35,15 @@ public final class PipelineTables {
   public PipelineTables ensureCreated() {
     spark.sql("CREATE DATABASE IF NOT EXISTS " + config.database() + " LOCATION '"
         + escape(config.warehouse() + "/" + config.database() + ".db") + "'");
+    // One listing instead of a CREATE TABLE IF NOT EXISTS per table: on an existing Delta table that statement
+    // still loads the table's snapshot, about 0.4 s each on every scheduled run.
+    Set<String> existing = new HashSet<>(spark.sql("SHOW TABLES IN " + config.database())
+        .select("tableName").as(Encoders.STRING()).collectAsList());
     for (Map.Entry<String, StructType> table : TableSchemas.ALL.entrySet()) {
-      String location = spark.catalog().tableExists(name(table.getKey())) ? null : leftoverTable(table.getKey());
+      if (existing.contains(table.getKey().toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      String location = leftoverTable(table.getKey());
       spark.sql("CREATE TABLE IF NOT EXISTS " + name(table.getKey()) + " (" + table.getValue().toDDL()
           + ") USING delta " + (location == null ? "" : "LOCATION '" + escape(location) + "' ")
           + "TBLPROPERTIES ('delta.appendOnly' = '"
