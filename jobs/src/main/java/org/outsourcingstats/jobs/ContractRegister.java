@@ -49,12 +49,13 @@ final class ContractRegister {
   }
 
   /**
-   * Classifies the raw contract rows of a batch: the {@code CONTRACTS_SCHEMA} columns, {@code shape}, {@code raw},
-   * and {@code reason_code}/{@code reason} for the rejected, before duplicates are resolved.
+   * Classifies the contract rows of a batch, split by {@link #parse}: the {@code CONTRACTS_SCHEMA} columns,
+   * {@code shape}, {@code raw}, and {@code reason_code}/{@code reason} for the rejected, before duplicates are
+   * resolved. {@code parsed} is read more than once (its distinct names, then each use of the result): the caller
+   * caches it.
    */
-  Dataset<Row> classify(Dataset<Row> raw) {
+  Dataset<Row> classify(Dataset<Row> parsed) {
     SparkSession spark = context.spark();
-    Dataset<Row> parsed = parse(raw);
     registerLookups(parsed);
     parsed.createOrReplaceTempView("contract_rows");
     return spark.sql(String.format(CLASSIFY_SQL, "contract_rows", context.config().currentYear()));
@@ -111,7 +112,7 @@ final class ContractRegister {
       """;
 
   /** Splits each raw line by its file's header into the register's columns; flags too few or too many fields. */
-  private Dataset<Row> parse(Dataset<Row> raw) {
+  static Dataset<Row> parse(Dataset<Row> raw) {
     List<String> headers = raw.select("header").distinct().as(org.apache.spark.sql.Encoders.STRING())
         .collectAsList();
     Dataset<Row> parsed = null;
@@ -123,7 +124,7 @@ final class ContractRegister {
     return parsed;
   }
 
-  private Dataset<Row> parseWith(Dataset<Row> rows, String header) {
+  private static Dataset<Row> parseWith(Dataset<Row> rows, String header) {
     List<String> names = header == null ? List.of() : Arrays.stream(header.split(",", -1))
         .map(name -> TextKeys.clean(name).toLowerCase(Locale.ROOT)).toList();
     List<String> missing = COLUMNS.stream().filter(column -> !names.contains(column)).toList();

@@ -132,10 +132,16 @@ public final class NormalizeJob {
       }
       if (shapes.contains(Shape.CONTRACTS.folder())) {
         ContractRegister register = new ContractRegister(context);
-        Dataset<Row> contracts = register.classify(raw.where(col("shape").equalTo(Shape.CONTRACTS.folder())));
+        // Parsed once: the distinct names, the repeated keys and the outcomes below all read it.
+        Dataset<Row> parsed = ContractRegister.parse(raw.where(col("shape").equalTo(Shape.CONTRACTS.folder())))
+            .cache();
+        cached.add(parsed);
+        Dataset<Row> contracts = register.classify(parsed);
         Dataset<Row> outcomes = withOutcomes(contracts, List.of("contract_id"), col("raw")).cache();
         cached.add(outcomes);
-        if (count(outcomes, counts) > 0) {
+        long acceptedContracts = count(outcomes, counts);
+        parsed.unpersist(); // the outcomes, now cached, hold the batch from here on
+        if (acceptedContracts > 0) {
           Dataset<Row> accepted = outcomes.where(col(OUTCOME).equalTo(ACCEPTED));
           register.merge(accepted);
           mergeRegisterSums(register.observations(accepted), batch);

@@ -37,8 +37,9 @@ public final class PipelineTables {
         + escape(config.warehouse() + "/" + config.database() + ".db") + "'");
     // One listing instead of a CREATE TABLE IF NOT EXISTS per table: on an existing Delta table that statement
     // still loads the table's snapshot, about 0.4 s each on every scheduled run.
+    // SHOW TABLES also lists the session's temporary views, which may share a table's name.
     Set<String> existing = new HashSet<>(spark.sql("SHOW TABLES IN " + config.database())
-        .select("tableName").as(Encoders.STRING()).collectAsList());
+        .where("NOT isTemporary").select("tableName").as(Encoders.STRING()).collectAsList());
     for (Map.Entry<String, StructType> table : TableSchemas.ALL.entrySet()) {
       if (existing.contains(table.getKey().toLowerCase(Locale.ROOT))) {
         continue;

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.outsourcingstats.common.config.PipelineConfig;
 import org.outsourcingstats.common.spark.SharedSpark;
 
-/** What a process killed while it created the tables leaves behind must not stop the next run. */
+/**
+ * Which tables a run creates: every missing one, whatever a process killed while it created them left behind, and
+ * whatever the session holds.
+ */
 @ExtendWith(SharedSpark.class)
 class PipelineTablesTest {
   @TempDir Path warehouse;
@@ -48,5 +51,31 @@ class PipelineTablesTest {
 
     assertThat(spark.table("leftover2.batches").collectAsList()).extracting(row -> row.getString(0))
         .containsExactly("b1");
+  }
+
+  @Test
+  void aTemporaryViewWithATablesNameDoesNotStandInForTheTable() {
+    SparkSession spark = SharedSpark.spark();
+    spark.sql("SELECT 1 AS id").createOrReplaceTempView("contracts");
+    try {
+      new PipelineTables(spark, config("shadowed")).ensureCreated();
+
+      assertThat(spark.catalog().tableExists("shadowed.contracts")).isTrue();
+      assertThat(spark.table("shadowed.contracts").columns()).contains("contract_id");
+    } finally {
+      spark.catalog().dropTempView("contracts");
+    }
+  }
+
+  @Test
+  void existingTablesAreLeftAsTheyAre() {
+    SparkSession spark = SharedSpark.spark();
+    PipelineTables tables = new PipelineTables(spark, config("again")).ensureCreated();
+    spark.sql("INSERT INTO again.batches VALUES ('b1', 3, 2, 1, 0, NULL)");
+
+    tables.ensureCreated();
+
+    assertThat(spark.table("again.batches").count()).isEqualTo(1);
+    assertThat(tables.version(TableSchemas.BATCHES)).isEqualTo(1);
   }
 }
