@@ -64,6 +64,7 @@ public final class SharedSpark implements BeforeAllCallback {
           .config("spark.hadoop.datanucleus.schema.autoCreateAll", "true")
           .config("spark.hadoop.hive.metastore.schema.verification", "false")
           .config("spark.databricks.delta.snapshotPartitions", "2")
+          .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "8") // VACUUM's listing tasks
           .getOrCreate();
       session.sparkContext().setLogLevel("WARN");
     }
