@@ -1,14 +1,13 @@
 package org.outsourcingstats.jobs;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.from_csv;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,31 +15,24 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.outsourcingstats.common.delta.TableSchemas;
 import org.outsourcingstats.common.text.TextKeys;
-import org.outsourcingstats.common.vocab.Entity;
-import org.outsourcingstats.common.vocab.Market;
-import org.outsourcingstats.common.vocab.Sector;
-import org.outsourcingstats.common.vocab.Vocabulary;
 
 /**
  * The contracts register, the large input, validated and aggregated with Spark SQL rather than row by row: each
  * contract is checked (fields, city, date, sector, client market, values, currency, year), stored in the silver
  * {@code contracts} table keyed by {@code contract_id}, and summed into observations (contract_value,
  * executed_value and contracts by entity, year, sector and market, with the OFFSHORE, ONSHORE and ALL totals and the
- * ALL sector) and into firm-level figures. Names are resolved by the same vocabulary code as every other shape:
- * the distinct names of a batch (a few dozen) are resolved on the driver and joined back.
+ * ALL sector) and into firm-level figures. Names are resolved by the same vocabulary code as every other shape
+ * ({@link ContractNames}).
  */
 final class ContractRegister {
   static final List<String> COLUMNS = List.of("contract_id", "firm_id", "city", "signed_date", "sector",
       "client_market", "contract_value", "executed_value", "currency");
   private static final String EXTRA = "_extra_field";
-  /** Marks a missing field in from_csv's output, so that an empty field stays an empty string. */
-  private static final String ABSENT = "\u0000absent";
+  private static final String CORRUPT = "_malformed_row";
 
   private final PipelineContext context;
 
@@ -51,26 +43,27 @@ final class ContractRegister {
   /**
    * Classifies the contract rows of a batch, split by {@link #parse}: the {@code CONTRACTS_SCHEMA} columns,
    * {@code shape}, {@code raw}, and {@code reason_code}/{@code reason} for the rejected, before duplicates are
-   * resolved. {@code parsed} is read more than once (its distinct names, then each use of the result): the caller
-   * caches it.
+   * resolved. Lazy, and cheap to compute again: names are resolved row by row ({@link ContractNames}), so nothing
+   * needs a pass over the batch before the rows themselves are read.
    */
   Dataset<Row> classify(Dataset<Row> parsed) {
-    SparkSession spark = context.spark();
-    registerLookups(parsed);
+    ContractNames.register(context.spark(), context.vocabulary());
+    FxRatesView.register(context);
     parsed.createOrReplaceTempView("contract_rows");
-    return spark.sql(String.format(CLASSIFY_SQL, "contract_rows", context.config().currentYear()));
+    return context.spark().sql(String.format(CLASSIFY_SQL, "contract_rows", context.config().currentYear()));
   }
 
   private static final String CLASSIFY_SQL = """
-      WITH v AS (
-        SELECT r.*, e.entity_code, e.entity_name, e.entity_level, s.sector_code, m.market_code, m.market_kind,
-               to_date(r.signed_date, 'yyyy-MM-dd') AS signed,
-               CAST(r.contract_value AS DECIMAL(38, 6)) AS cv, CAST(r.executed_value AS DECIMAL(38, 6)) AS ev,
-               upper(trim(r.currency)) AS cur
-        FROM %1$s r
-        LEFT JOIN contract_entities e ON e.name = r.city
-        LEFT JOIN contract_sectors s ON s.name = r.sector
-        LEFT JOIN contract_markets m ON m.name = r.client_market),
+      WITH n AS (
+        SELECT r.*, contract_entity(r.city) AS e, contract_sector(r.sector) AS sector_code,
+               contract_market(r.client_market).code AS market_code
+        FROM %1$s r),
+      v AS (
+        SELECT n.*, e.code AS entity_code, e.name AS entity_name, e.level AS entity_level,
+               to_date(signed_date, 'yyyy-MM-dd') AS signed,
+               CAST(contract_value AS DECIMAL(38, 6)) AS cv, CAST(executed_value AS DECIMAL(38, 6)) AS ev,
+               upper(trim(currency)) AS cur
+        FROM n),
       f AS (
         SELECT v.*, year(signed) AS signed_year, fx.cny_per_usd
         FROM v LEFT JOIN pipeline_fx_rates fx ON fx.year = year(v.signed)),
@@ -128,68 +121,34 @@ final class ContractRegister {
     List<String> names = header == null ? List.of() : Arrays.stream(header.split(",", -1))
         .map(name -> TextKeys.clean(name).toLowerCase(Locale.ROOT)).toList();
     List<String> missing = COLUMNS.stream().filter(column -> !names.contains(column)).toList();
-    StructType schema = new StructType();
-    for (int i = 0; i < names.size(); i++) {
-      schema = schema.add(COLUMNS.contains(names.get(i)) ? names.get(i) : "_ignored_" + i, DataTypes.StringType);
-    }
-    schema = schema.add(EXTRA, DataTypes.StringType);
-    Map<String, String> options = new HashMap<>();
-    options.put("nullValue", ABSENT);
-    options.put("mode", "PERMISSIVE");
-    Column fields = from_csv(col("raw"), lit(schema.toDDL()), options);
-    Dataset<Row> parsed = rows.withColumn("_fields", fields);
     List<Column> out = new ArrayList<>();
     for (String column : List.of("shape", "source_file", "source_line", "raw", "batch_id", "parse_error")) {
       out.add(col(column));
     }
+    if (!missing.isEmpty()) {
+      COLUMNS.forEach(column -> out.add(lit(null).cast("string").as(column)));
+      out.add(lit("the file's header lacks the column(s) " + missing + "; a contracts register has " + COLUMNS)
+          .as("field_error"));
+      return rows.select(out.toArray(Column[]::new));
+    }
+    StructType fields = new StructType();
+    for (int i = 0; i < names.size(); i++) {
+      fields = fields.add(COLUMNS.contains(names.get(i)) ? names.get(i) : "_ignored_" + i, DataTypes.StringType);
+    }
+    // A row with more or fewer fields than the header is malformed: from_csv keeps its text in the corrupt-record
+    // column. (A spare column to catch extra fields would make every well-formed row malformed, and Spark pays for
+    // each malformed row with an exception: four times the parse.) Only a malformed row is parsed again, to say how.
+    Map<String, String> options = Map.of("mode", "PERMISSIVE", "columnNameOfCorruptRecord", CORRUPT);
+    Column parsed = from_csv(col("raw"), lit(fields.add(CORRUPT, DataTypes.StringType).toDDL()), options);
+    Column spare = from_csv(col("raw"), lit(fields.add(EXTRA, DataTypes.StringType).toDDL()), Map.of());
+    Dataset<Row> split = rows.withColumn("_fields", parsed);
     for (String column : COLUMNS) {
-      out.add(names.contains(column) ? col("_fields." + column).as(column) : lit(null).cast("string").as(column));
+      out.add(col("_fields." + column).as(column));
     }
-    String lastColumn = names.isEmpty() ? null : schema.fieldNames()[names.size() - 1];
-    Column fieldError = missing.isEmpty()
-        ? org.apache.spark.sql.functions.when(col("_fields." + EXTRA).isNotNull(),
-              lit("the row has more fields than the header (" + names.size() + ")"))
-            .when(col("_fields." + lastColumn).isNull(),
-              lit("the row has fewer fields than the header (" + names.size() + ")"))
-        : lit("the file's header lacks the column(s) " + missing + "; a contracts register has " + COLUMNS);
-    out.add(fieldError.as("field_error"));
-    return parsed.select(out.toArray(Column[]::new));
-  }
-
-  /** Resolves the distinct names of the batch with the vocabulary and registers them as small lookup views. */
-  private void registerLookups(Dataset<Row> parsed) {
-    Vocabulary vocabulary = context.vocabulary();
-    SparkSession spark = context.spark();
-    // One pass over the batch: the distinct (city, sector, client_market) triples, a few hundred at most.
-    List<Row> triples = parsed.select("city", "sector", "client_market").distinct().collectAsList();
-    java.util.Set<String> cities = new java.util.HashSet<>();
-    java.util.Set<String> sectorNames = new java.util.HashSet<>();
-    java.util.Set<String> marketNames = new java.util.HashSet<>();
-    for (Row triple : triples) {
-      cities.add(triple.getString(0));
-      sectorNames.add(triple.getString(1));
-      marketNames.add(triple.getString(2));
-    }
-    List<Row> entities = new ArrayList<>();
-    List<Row> sectors = new ArrayList<>();
-    List<Row> markets = new ArrayList<>();
-    cities.stream().filter(java.util.Objects::nonNull).forEach(name -> vocabulary.entity(name).ifPresent((Entity e) ->
-        entities.add(RowFactory.create(name, e.code(), e.nameEn(), e.level()))));
-    sectorNames.stream().filter(java.util.Objects::nonNull).forEach(name -> vocabulary.sector(name)
-        .filter(sector -> !Sector.ALL.equals(sector.code()))
-        .ifPresent(sector -> sectors.add(RowFactory.create(name, sector.code()))));
-    marketNames.stream().filter(java.util.Objects::nonNull).forEach(name -> vocabulary.market(name)
-        .filter(m -> m.kind() == Market.Kind.DESTINATION || m.kind() == Market.Kind.ONSHORE)
-        .ifPresent(m -> markets.add(RowFactory.create(name, m.code(), m.kind().name()))));
-    StructType text = new StructType().add("name", DataTypes.StringType);
-    broadcast(spark.createDataFrame(entities, text.add("entity_code", DataTypes.StringType)
-        .add("entity_name", DataTypes.StringType).add("entity_level", DataTypes.StringType)))
-        .createOrReplaceTempView("contract_entities");
-    broadcast(spark.createDataFrame(sectors, text.add("sector_code", DataTypes.StringType)))
-        .createOrReplaceTempView("contract_sectors");
-    broadcast(spark.createDataFrame(markets, text.add("market_code", DataTypes.StringType)
-        .add("market_kind", DataTypes.StringType))).createOrReplaceTempView("contract_markets");
-    FxRatesView.register(context);
+    out.add(when(col("_fields." + CORRUPT).isNull(), lit(null).cast("string"))
+        .when(spare.getField(EXTRA).isNotNull(), lit("the row has more fields than the header (" + names.size() + ")"))
+        .otherwise(lit("the row has fewer fields than the header (" + names.size() + ")")).as("field_error"));
+    return split.select(out.toArray(Column[]::new));
   }
 
   /** Inserts new contracts and revises changed ones in the silver {@code contracts} table. */
@@ -215,8 +174,8 @@ final class ContractRegister {
    * contract_value, executed_value and contracts by sector (and ALL) and market (destination or ONSHORE, OFFSHORE
    * for destinations, and ALL).
    */
-  Dataset<Row> observations(Dataset<Row> accepted) {
-    accepted.select("entity_code", "year").distinct().createOrReplaceTempView("contract_touched");
+  Dataset<Row> observations(String batch) {
+    touched(batch, "entity_code").createOrReplaceTempView("contract_touched");
     return context.spark().sql(String.format(AGGREGATE_SQL, context.tables().name(TableSchemas.CONTRACTS),
         context.runId()));
   }
@@ -247,12 +206,23 @@ final class ContractRegister {
       """;
 
   /** Contract figures by firm, year and sector for the firms and years the batch touched. */
-  Dataset<Row> firmFigures(Dataset<Row> accepted) {
-    accepted.select("firm_id", "year").distinct().createOrReplaceTempView("contract_firms_touched");
+  Dataset<Row> firmFigures(String batch) {
+    touched(batch, "firm_id").createOrReplaceTempView("contract_firms_touched");
     return context.spark().sql("SELECT firm_id, first(entity_code) AS entity_code, first(entity_name) AS entity_name, "
         + "year, sector, count(*) AS contracts, CAST(sum(contract_value) AS DECIMAL(38, 6)) AS contract_value, "
         + "CAST(sum(executed_value) AS DECIMAL(38, 6)) AS executed_value, '" + context.runId() + "' AS batch_id "
         + "FROM " + context.tables().name(TableSchemas.CONTRACTS) + " c LEFT SEMI JOIN contract_firms_touched t "
         + "ON t.firm_id = c.firm_id AND t.year = c.year GROUP BY firm_id, year, sector");
+  }
+
+  /**
+   * The distinct {@code (by, year)} of the contracts a batch inserted or revised, read from the table after the merge
+   * (its rows carry the batch's id; an unchanged contract keeps its earlier batch and changes no sum). Reading the
+   * table rather than the batch keeps the batch from being read once more, and holds when a retried batch finds its
+   * contracts already merged.
+   */
+  private Dataset<Row> touched(String batch, String by) {
+    return context.tables().read(TableSchemas.CONTRACTS).where(col("batch_id").equalTo(batch))
+        .select(by, "year").distinct();
   }
 }

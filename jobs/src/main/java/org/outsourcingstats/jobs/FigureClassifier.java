@@ -26,9 +26,12 @@ import org.outsourcingstats.common.vocab.Vocabulary;
 final class FigureClassifier implements FlatMapFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
 
-  /** The observation columns, the raw row's provenance, and the rejection if any. */
+  /**
+   * The observation columns, the raw row's provenance with the figure's place in its row ({@code source_item}: a
+   * yearbook row or a bulletin object holds several), and the rejection if any.
+   */
   static final StructType SCHEMA = TableSchemas.OBSERVATIONS_SCHEMA
-      .add("shape", DataTypes.StringType).add("raw", DataTypes.StringType)
+      .add("source_item", DataTypes.IntegerType).add("shape", DataTypes.StringType).add("raw", DataTypes.StringType)
       .add("reason_code", DataTypes.StringType).add("reason", DataTypes.StringType);
 
   private final FigureExtractor extractor;
@@ -43,7 +46,7 @@ final class FigureClassifier implements FlatMapFunction<Row, Row> {
   public Iterator<Row> call(Row raw) {
     Provenance from = Provenance.of(raw);
     if (from.parseError() != null) {
-      return List.of(rejected(from, from.parseErrorCode(), from.parseErrorMessage())).iterator();
+      return List.of(rejected(from, 0, from.parseErrorCode(), from.parseErrorMessage())).iterator();
     }
     List<Figure> figures;
     try {
@@ -51,26 +54,28 @@ final class FigureClassifier implements FlatMapFunction<Row, Row> {
           : raw.getJavaMap(raw.fieldIndex("fields"));
       figures = extractor.figures(Shape.fromFolder(from.shape()).orElseThrow(), fields, from.raw());
     } catch (RowRejection rejection) {
-      return List.of(rejected(from, rejection.code().name(), rejection.getMessage())).iterator();
+      return List.of(rejected(from, 0, rejection.code().name(), rejection.getMessage())).iterator();
     }
     List<Row> out = new ArrayList<>(figures.size());
-    for (Figure figure : figures) {
+    for (int item = 0; item < figures.size(); item++) {
+      Figure figure = figures.get(item);
       try {
         NormalizedObservation o = normalizer.normalize(figure.fields());
         out.add(RowFactory.create(o.entityCode(), o.entityName(), o.entityLevel(), o.year(), o.period(), o.sector(),
             o.market(), o.indicator(), o.value(), o.unit(), o.status(), o.reportedValue(), o.reportedUnit(),
             o.fxRate(), o.source(), from.sourceFile(), from.sourceLine(), from.batchId(), from.ingestedAt(),
-            from.shape(), from.raw(), null, null));
+            item, from.shape(), from.raw(), null, null));
       } catch (RowRejection rejection) {
         String where = figure.label() == null ? "" : figure.label() + ": ";
-        out.add(rejected(from, rejection.code().name(), where + rejection.getMessage()));
+        out.add(rejected(from, item, rejection.code().name(), where + rejection.getMessage()));
       }
     }
     return out.iterator();
   }
 
-  private static Row rejected(Provenance from, String code, String reason) {
+  private static Row rejected(Provenance from, int item, String code, String reason) {
     Object[] values = new Object[SCHEMA.size()];
+    values[SCHEMA.fieldIndex("source_item")] = item;
     values[SCHEMA.fieldIndex("source_file")] = from.sourceFile();
     values[SCHEMA.fieldIndex("source_line")] = from.sourceLine();
     values[SCHEMA.fieldIndex("batch_id")] = from.batchId();

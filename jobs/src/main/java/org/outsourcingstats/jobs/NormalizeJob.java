@@ -3,11 +3,11 @@ package org.outsourcingstats.jobs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
@@ -23,9 +23,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.storage.StorageLevel;
 import org.outsourcingstats.common.delta.TableSchemas;
 import org.outsourcingstats.common.landing.Shape;
 import org.outsourcingstats.common.quality.ReasonCode;
@@ -110,8 +110,9 @@ public final class NormalizeJob {
         Dataset<Row> figures = raw.where(col("shape").isin(FIGURE_SHAPES.toArray()))
             .flatMap(new FigureClassifier(context.vocabulary(), context.config().currentYear()),
                 Encoders.row(FigureClassifier.SCHEMA));
-        Dataset<Row> outcomes = withShareSums(withOutcomes(figures, TableSchemas.OBSERVATION_KEY, col("value")))
-            .cache();
+        // Share sums quarantine more rows after the duplicates are resolved, so figures are counted afterwards.
+        Dataset<Row> outcomes = withShareSums(withOutcomes(figures, TableSchemas.OBSERVATION_KEY, col("value"),
+            struct(col("source_file"), col("source_line"), col("source_item"))).rows()).cache();
         cached.add(outcomes);
         if (count(outcomes, counts) > 0) {
           mergeObservations(outcomes.where(col(OUTCOME).equalTo(ACCEPTED)));
@@ -124,34 +125,27 @@ public final class NormalizeJob {
                 Encoders.row(FirmClassifier.SCHEMA));
         Column sameness = org.apache.spark.sql.functions.concat_ws("|", col("firm_name"), col("entity_code"),
             col("revenue").cast("string"), col("employees").cast("string"), col("fortune500").cast("string"));
-        Dataset<Row> outcomes = withOutcomes(firms, TableSchemas.FIRM_KEY, sameness).cache();
-        cached.add(outcomes);
-        if (count(outcomes, counts) > 0) {
-          mergeFirmRegister(outcomes.where(col(OUTCOME).equalTo(ACCEPTED)));
+        Outcomes outcomes = withOutcomes(firms, TableSchemas.FIRM_KEY, sameness, LINE);
+        if (outcomes.addTo(counts) > 0) {
+          mergeFirmRegister(outcomes.rows().where(col(OUTCOME).equalTo(ACCEPTED)));
         }
-        rejected.add(outcomes.where(col(OUTCOME).equalTo(QUARANTINED)));
+        rejected.add(outcomes.rows().where(col(OUTCOME).equalTo(QUARANTINED)));
       }
       if (shapes.contains(Shape.CONTRACTS.folder())) {
+        // The register, the large input, is never cached: each use reads the batch's raw rows again, which costs
+        // less than writing and reading a cache (at 10 M rows a disk cache cost more than a minute, and in memory it
+        // ran a 1 GiB driver out of heap). Its rows are read three times: for the repeated keys and the counts, to
+        // merge the accepted, and to quarantine the rejected when there are any.
         ContractRegister register = new ContractRegister(context);
-        // Parsed once: the distinct names, the repeated keys and the outcomes below all read it. Both caches of a
-        // register live on disk: cached in memory first, a 10 M-row batch ran a 1 GiB driver out of heap (Spark
-        // keeps the part of a partition it unrolled in memory while it spills the rest).
-        Dataset<Row> parsed = ContractRegister.parse(raw.where(col("shape").equalTo(Shape.CONTRACTS.folder())))
-            .persist(StorageLevel.DISK_ONLY());
-        cached.add(parsed);
-        Dataset<Row> contracts = register.classify(parsed);
-        Dataset<Row> outcomes = withOutcomes(contracts, List.of("contract_id"), col("raw"))
-            .persist(StorageLevel.DISK_ONLY());
-        cached.add(outcomes);
-        long acceptedContracts = count(outcomes, counts);
-        parsed.unpersist(); // the outcomes, now cached, hold the batch from here on
-        if (acceptedContracts > 0) {
-          Dataset<Row> accepted = outcomes.where(col(OUTCOME).equalTo(ACCEPTED));
-          register.merge(accepted);
-          mergeRegisterSums(register.observations(accepted), batch);
-          mergeFirmContracts(register.firmFigures(accepted));
+        Dataset<Row> contracts = register.classify(
+            ContractRegister.parse(raw.where(col("shape").equalTo(Shape.CONTRACTS.folder()))));
+        Outcomes outcomes = withOutcomes(contracts, List.of("contract_id"), col("raw"), LINE);
+        if (outcomes.addTo(counts) > 0) {
+          register.merge(outcomes.rows().where(col(OUTCOME).equalTo(ACCEPTED)));
+          mergeRegisterSums(register.observations(batch), batch);
+          mergeFirmContracts(register.firmFigures(batch));
         }
-        rejected.add(outcomes.where(col(OUTCOME).equalTo(QUARANTINED)));
+        rejected.add(outcomes.rows().where(col(OUTCOME).equalTo(QUARANTINED)));
       }
       if (counts.getOrDefault(QUARANTINED, 0L) > 0) {
         mergeQuarantine(rejected);
@@ -175,38 +169,83 @@ public final class NormalizeJob {
     return accepted;
   }
 
+  /** A row's place in its batch, for rows that are one a line. */
+  private static final Column LINE = struct(col("source_file"), col("source_line"));
+
+  /**
+   * Rows with their outcome, and how many rows the batch had and how many were quarantined or dropped as duplicates,
+   * counted by the aggregation that found the repeated keys.
+   */
+  record Outcomes(Dataset<Row> rows, long read, long quarantined, long duplicate) {
+    long accepted() {
+      return read - quarantined - duplicate;
+    }
+
+    /** Adds these counts to {@code counts}; returns how many rows were accepted. */
+    long addTo(Map<String, Long> counts) {
+      counts.merge(ACCEPTED, accepted(), Long::sum);
+      counts.merge(QUARANTINED, quarantined, Long::sum);
+      counts.merge(DUPLICATE, duplicate, Long::sum);
+      return accepted();
+    }
+  }
+
   /**
    * Marks each row accepted, quarantined (rejected, or one of a conflicting group) or duplicate (an exact copy of
-   * an accepted row of the same batch). Rows of one key are the same when {@code sameness} is equal.
+   * the first row of its key, in {@code order}). Rows of one key are the same when {@code sameness} is equal;
+   * {@code order} must tell every two rows of a batch apart.
    *
-   * <p>Keys are rarely repeated, so only the repeated ones are ranked: one aggregation finds the keys held by more
-   * than one valid row (shuffling a key and two hashes, not whole rows), and only their rows go through a window.
+   * <p>One aggregation, the only pass over the rows before the result is used, finds the keys held by more than one
+   * valid row (shuffling a key, two hashes and a position, not whole rows) and counts the rows and the rejected ones
+   * (grouping sets). Keys are rarely repeated: the repeated ones are broadcast and joined back, and a row is then
+   * marked by comparing it with its key's group, with no window and no second pass.
    */
-  static Dataset<Row> withOutcomes(Dataset<Row> classified, List<String> key, Column sameness) {
-    Column[] keyColumns = key.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+  static Outcomes withOutcomes(Dataset<Row> classified, List<String> key, Column sameness, Column order) {
+    SparkSession spark = classified.sparkSession();
     Column valid = col("reason_code").isNull();
-    Dataset<Row> hashed = classified.withColumn("_same", org.apache.spark.sql.functions.xxhash64(sameness));
-    Dataset<Row> repeated = hashed.where(valid).groupBy(keyColumns)
-        .agg(org.apache.spark.sql.functions.count(lit(1)).as("_n"), min("_same").as("_min"),
-            max("_same").as("_max"))
-        .where(col("_n").gt(1)).drop("_n")
+    Dataset<Row> hashed = classified.withColumn("_same", xxhash64(sameness)).withColumn("_order", order);
+    List<Column> grouping = new ArrayList<>(List.of(valid.as("_valid"), col("_same"), col("_order")));
+    for (int i = 0; i < key.size(); i++) {
+      grouping.add(when(valid, col(key.get(i))).as("_k" + i));
+    }
+    String view = "outcome_rows";
+    hashed.select(grouping.toArray(Column[]::new)).createOrReplaceTempView(view);
+    String keys = java.util.stream.IntStream.range(0, key.size()).mapToObj(i -> "_k" + i)
+        .collect(Collectors.joining(", "));
+    Dataset<Row> groups = spark.sql("SELECT " + keys + ", _valid, grouping(_valid) AS _all, count(*) AS _n, "
+            + "min(_same) AS _min, max(_same) AS _max, min(_order) AS _first FROM " + view
+            + " GROUP BY GROUPING SETS ((_valid, " + keys + "), ())")
+        .where("_all = 1 OR NOT _valid OR _n > 1")
         .localCheckpoint();
+    spark.catalog().dropTempView(view);
+    Column repeatedKey = col("_all").equalTo(0).and(col("_valid")).and(col("_n").gt(1));
+    Row totals = groups.agg(
+        sum(when(col("_all").equalTo(1), col("_n"))),
+        sum(when(col("_all").equalTo(0).and(not(col("_valid"))), col("_n"))),
+        sum(when(repeatedKey.and(col("_min").notEqual(col("_max"))), col("_n"))),
+        sum(when(repeatedKey.and(col("_min").equalTo(col("_max"))), col("_n").minus(1))),
+        org.apache.spark.sql.functions.count(when(repeatedKey, lit(1)))).first();
+    long read = totals.isNullAt(0) ? 0 : totals.getLong(0);
+    long quarantinedCount = (totals.isNullAt(1) ? 0 : totals.getLong(1)) + (totals.isNullAt(2) ? 0 : totals.getLong(2));
+    long duplicateCount = totals.isNullAt(3) ? 0 : totals.getLong(3);
+    List<Column> repeatedColumns = new ArrayList<>();
+    for (int i = 0; i < key.size(); i++) {
+      repeatedColumns.add(col("_k" + i).as(key.get(i)));
+    }
+    repeatedColumns.addAll(List.of(col("_min"), col("_max"), col("_first")));
+    Dataset<Row> repeated = groups.where(repeatedKey).select(repeatedColumns.toArray(Column[]::new));
     // Few keys repeat: broadcast them, so that the rows themselves are never shuffled for the join.
-    boolean small = repeated.count() <= BROADCAST_KEYS;
+    boolean small = totals.getLong(4) <= BROADCAST_KEYS;
     Dataset<Row> joined = hashed.join(small ? org.apache.spark.sql.functions.broadcast(repeated) : repeated,
         scala.collection.JavaConverters.asScalaBuffer(key).toSeq(), "left");
-    Dataset<Row> single = joined.where(col("_min").isNull().or(col("reason_code").isNotNull()))
-        .withColumn("_copy", lit(1));
-    Dataset<Row> grouped = joined.where(col("_min").isNotNull().and(valid))
-        .withColumn("_copy", row_number().over(Window.partitionBy(keyColumns)
-            .orderBy(col("source_file"), col("source_line"))));
-    Dataset<Row> ranked = single.unionByName(grouped);
     // One projection rather than a chain of withColumn: keeps the plan, and the optimizer's constraints, small.
-    Column conflicting = valid.and(col("_min").notEqual(col("_max")));
+    Column grouped = valid.and(col("_first").isNotNull());
+    Column conflicting = grouped.and(col("_min").notEqual(col("_max")));
+    Column copy = grouped.and(col("_order").notEqual(col("_first")));
     Column reasonCode = when(conflicting, lit(ReasonCode.CONFLICTING_DUPLICATE.name())).otherwise(col("reason_code"));
     Column reason = when(conflicting, lit("another row of this batch gives a different value for the same key " + key
         + "; correct one of them and land the file again")).otherwise(col("reason"));
-    Column outcome = when(reasonCode.isNotNull(), lit(QUARANTINED)).when(col("_copy").gt(1), lit(DUPLICATE))
+    Column outcome = when(reasonCode.isNotNull(), lit(QUARANTINED)).when(copy, lit(DUPLICATE))
         .otherwise(lit(ACCEPTED));
     List<Column> columns = new ArrayList<>();
     for (String name : classified.columns()) {
@@ -214,7 +253,7 @@ public final class NormalizeJob {
           : col(name));
     }
     columns.add(outcome.as(OUTCOME));
-    return ranked.select(columns.toArray(Column[]::new));
+    return new Outcomes(joined.select(columns.toArray(Column[]::new)), read, quarantinedCount, duplicateCount);
   }
 
   /**

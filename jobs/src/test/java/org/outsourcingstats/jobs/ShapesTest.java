@@ -118,6 +118,15 @@ class ShapesTest {
   }
 
   @Test
+  void aContractRowWithTooFewOrTooManyFieldsSaysWhich() {
+    // Line 9 (C7) has 8 fields, line 10 (C8) 10; the header has 9.
+    List<Row> rows = fixture.sql("SELECT source_line, reason FROM ${db}.quarantine WHERE shape = 'contracts' "
+        + "AND reason_code = 'FIELD_COUNT' ORDER BY source_line").collectAsList();
+    assertThat(rows).extracting(row -> row.getLong(0) + " " + row.getString(1)).containsExactly(
+        "9 the row has fewer fields than the header (9)", "10 the row has more fields than the header (9)");
+  }
+
+  @Test
   void firmRowsJoinTheirRegisterFiguresAndTheirContracts() {
     List<Row> firms = fixture.sql("SELECT firm_id, sector, revenue, employees, fortune500, contracts, "
         + "contract_value FROM ${db}.firm_observations ORDER BY firm_id").collectAsList();
