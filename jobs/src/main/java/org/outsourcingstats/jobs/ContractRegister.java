@@ -151,14 +151,17 @@ final class ContractRegister {
     return split.select(out.toArray(Column[]::new));
   }
 
-  /** Inserts new contracts and revises changed ones in the silver {@code contracts} table. */
-  void merge(Dataset<Row> accepted) {
+  /**
+   * Inserts new contracts and revises changed ones in the silver {@code contracts} table; returns whether the table
+   * held no contract before (a first load: the batch then touched every sum, and no sum needs to find its keys).
+   */
+  boolean merge(Dataset<Row> accepted) {
     String[] columns = TableSchemas.CONTRACTS_SCHEMA.fieldNames();
     Dataset<Row> rows = accepted.selectExpr(columns);
     String table = context.tables().name(TableSchemas.CONTRACTS);
     if (context.tables().read(TableSchemas.CONTRACTS).isEmpty()) {
       context.tables().append(TableSchemas.CONTRACTS, rows);
-      return;
+      return true;
     }
     String changed = Arrays.stream(columns).filter(c -> !c.equals("batch_id") && !c.equals("source_line"))
         .map(c -> "NOT (t." + c + " <=> s." + c + ")").collect(Collectors.joining(" OR "));
@@ -167,6 +170,7 @@ final class ContractRegister {
         .whenMatched(changed).updateAll()
         .whenNotMatched().insertAll()
         .execute();
+    return false;
   }
 
   /**
@@ -174,9 +178,8 @@ final class ContractRegister {
    * contract_value, executed_value and contracts by sector (and ALL) and market (destination or ONSHORE, OFFSHORE
    * for destinations, and ALL).
    */
-  Dataset<Row> observations(String batch) {
-    touched(batch, "entity_code").createOrReplaceTempView("contract_touched");
-    return context.spark().sql(String.format(AGGREGATE_SQL, context.tables().name(TableSchemas.CONTRACTS),
+  Dataset<Row> observations(String batch, boolean firstLoad) {
+    return context.spark().sql(String.format(AGGREGATE_SQL, touchedContracts(batch, "entity_code", firstLoad),
         context.runId()));
   }
 
@@ -184,7 +187,7 @@ final class ContractRegister {
       WITH base AS (
         SELECT entity_code, first(entity_name) AS entity_name, first(entity_level) AS entity_level, year, sector,
                market, sum(contract_value) AS cv, sum(executed_value) AS ev, count(*) AS n
-        FROM %1$s c LEFT SEMI JOIN contract_touched t ON t.entity_code = c.entity_code AND t.year = c.year
+        FROM %1$s
         GROUP BY entity_code, year, sector, market),
       rolled AS (
         SELECT entity_code, first(entity_name) AS entity_name, first(entity_level) AS entity_level, year,
@@ -206,23 +209,28 @@ final class ContractRegister {
       """;
 
   /** Contract figures by firm, year and sector for the firms and years the batch touched. */
-  Dataset<Row> firmFigures(String batch) {
-    touched(batch, "firm_id").createOrReplaceTempView("contract_firms_touched");
+  Dataset<Row> firmFigures(String batch, boolean firstLoad) {
     return context.spark().sql("SELECT firm_id, first(entity_code) AS entity_code, first(entity_name) AS entity_name, "
         + "year, sector, count(*) AS contracts, CAST(sum(contract_value) AS DECIMAL(38, 6)) AS contract_value, "
         + "CAST(sum(executed_value) AS DECIMAL(38, 6)) AS executed_value, '" + context.runId() + "' AS batch_id "
-        + "FROM " + context.tables().name(TableSchemas.CONTRACTS) + " c LEFT SEMI JOIN contract_firms_touched t "
-        + "ON t.firm_id = c.firm_id AND t.year = c.year GROUP BY firm_id, year, sector");
+        + "FROM " + touchedContracts(batch, "firm_id", firstLoad) + " GROUP BY firm_id, year, sector");
   }
 
   /**
-   * The distinct {@code (by, year)} of the contracts a batch inserted or revised, read from the table after the merge
-   * (its rows carry the batch's id; an unchanged contract keeps its earlier batch and changes no sum). Reading the
-   * table rather than the batch keeps the batch from being read once more, and holds when a retried batch finds its
-   * contracts already merged.
+   * The FROM clause of the contracts ({@code c}) whose {@code (by, year)} the batch inserted or revised: after a first
+   * load the whole table; otherwise the table semi-joined with the distinct keys of the batch's rows in it (an
+   * unchanged contract keeps its earlier batch and changes no sum). Read from the table rather than the batch, so
+   * that the batch is not read once more, and so that a retried batch whose contracts are already merged still
+   * finds its keys.
    */
-  private Dataset<Row> touched(String batch, String by) {
-    return context.tables().read(TableSchemas.CONTRACTS).where(col("batch_id").equalTo(batch))
-        .select(by, "year").distinct();
+  private String touchedContracts(String batch, String by, boolean firstLoad) {
+    String table = context.tables().name(TableSchemas.CONTRACTS) + " c";
+    if (firstLoad) {
+      return table;
+    }
+    String view = "contracts_touched_by_" + by;
+    context.tables().read(TableSchemas.CONTRACTS).where(col("batch_id").equalTo(batch)).select(by, "year").distinct()
+        .createOrReplaceTempView(view);
+    return table + " LEFT SEMI JOIN " + view + " t ON t." + by + " = c." + by + " AND t.year = c.year";
   }
 }

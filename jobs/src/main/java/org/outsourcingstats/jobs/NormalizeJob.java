@@ -141,9 +141,9 @@ public final class NormalizeJob {
             ContractRegister.parse(raw.where(col("shape").equalTo(Shape.CONTRACTS.folder()))));
         Outcomes outcomes = withOutcomes(contracts, List.of("contract_id"), col("raw"), LINE);
         if (outcomes.addTo(counts) > 0) {
-          register.merge(outcomes.rows().where(col(OUTCOME).equalTo(ACCEPTED)));
-          mergeRegisterSums(register.observations(batch), batch);
-          mergeFirmContracts(register.firmFigures(batch));
+          boolean firstLoad = register.merge(outcomes.rows().where(col(OUTCOME).equalTo(ACCEPTED)));
+          mergeRegisterSums(register.observations(batch, firstLoad), batch);
+          mergeFirmContracts(register.firmFigures(batch, firstLoad));
         }
         rejected.add(outcomes.rows().where(col(OUTCOME).equalTo(QUARANTINED)));
       }

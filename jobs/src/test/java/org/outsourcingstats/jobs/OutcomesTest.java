@@ -41,6 +41,11 @@ class OutcomesTest {
         r -> r.getAs(NormalizeJob.OUTCOME) + (r.getAs("reason_code") == null ? "" : " " + r.getAs("reason_code"))));
   }
 
+  /** Read, accepted, quarantined, duplicate. */
+  private static List<Long> counts(NormalizeJob.Outcomes outcomes) {
+    return List.of(outcomes.read(), outcomes.accepted(), outcomes.quarantined(), outcomes.duplicate());
+  }
+
   @Test
   void exactCopiesKeepTheFirstRowInFileLineAndItemOrder() {
     NormalizeJob.Outcomes outcomes = outcomes(List.of(
@@ -53,8 +58,7 @@ class OutcomesTest {
     assertThat(outcomeByRow(outcomes)).containsExactlyInAnyOrderEntriesOf(Map.of(
         "a.csv:3.0", "accepted", "a.csv:3.1", "duplicate", "a.csv:9.0", "duplicate", "b.csv:2.0", "duplicate",
         "a.csv:4.0", "accepted"));
-    assertThat(List.of(outcomes.read(), outcomes.accepted(), outcomes.quarantined(), outcomes.duplicate()))
-        .containsExactly(5L, 2L, 0L, 3L);
+    assertThat(counts(outcomes)).containsExactly(5L, 2L, 0L, 3L);
   }
 
   @Test
@@ -68,8 +72,7 @@ class OutcomesTest {
     assertThat(outcomeByRow(outcomes)).containsExactlyInAnyOrderEntriesOf(Map.of(
         "a.csv:2.0", "quarantined CONFLICTING_DUPLICATE", "a.csv:3.0", "quarantined CONFLICTING_DUPLICATE",
         "a.csv:4.0", "quarantined CONFLICTING_DUPLICATE", "a.csv:5.0", "accepted"));
-    assertThat(List.of(outcomes.read(), outcomes.accepted(), outcomes.quarantined(), outcomes.duplicate()))
-        .containsExactly(4L, 1L, 3L, 0L);
+    assertThat(counts(outcomes)).containsExactly(4L, 1L, 3L, 0L);
   }
 
   @Test
@@ -84,8 +87,7 @@ class OutcomesTest {
     assertThat(outcomeByRow(outcomes)).containsExactlyInAnyOrderEntriesOf(Map.of(
         "a.csv:2.0", "quarantined INVALID_VALUE", "a.csv:3.0", "accepted", "a.csv:4.0", "quarantined NEGATIVE_VALUE",
         "a.csv:5.0", "quarantined MISSING_FIELD", "a.csv:6.0", "quarantined MISSING_FIELD"));
-    assertThat(List.of(outcomes.read(), outcomes.accepted(), outcomes.quarantined(), outcomes.duplicate()))
-        .containsExactly(5L, 1L, 4L, 0L);
+    assertThat(counts(outcomes)).containsExactly(5L, 1L, 4L, 0L);
   }
 
   @Test
@@ -93,7 +95,6 @@ class OutcomesTest {
     NormalizeJob.Outcomes outcomes = outcomes(List.of());
 
     assertThat(outcomes.rows().count()).isZero();
-    assertThat(List.of(outcomes.read(), outcomes.accepted(), outcomes.quarantined(), outcomes.duplicate()))
-        .containsExactly(0L, 0L, 0L, 0L);
+    assertThat(counts(outcomes)).containsExactly(0L, 0L, 0L, 0L);
   }
 }
