@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -101,7 +100,9 @@ public final class NormalizeJob {
 
   private Map<String, Long> normalizeBatch(String batch) {
     Dataset<Row> raw = context.tables().read(TableSchemas.RAW_ROWS).where(col("batch_id").equalTo(batch));
-    List<String> shapes = raw.select("shape").distinct().as(Encoders.STRING()).collectAsList();
+    List<Row> parts = raw.select("shape", "source_file").distinct().collectAsList();
+    List<String> shapes = parts.stream().map(part -> part.getString(0)).distinct().toList();
+    BatchPositions positions = new BatchPositions(parts.stream().map(part -> part.getString(1)).distinct().toList());
     Map<String, Long> counts = new HashMap<>();
     List<Dataset<Row>> rejected = new ArrayList<>();
     List<Dataset<Row>> cached = new ArrayList<>();
@@ -112,7 +113,7 @@ public final class NormalizeJob {
                 Encoders.row(FigureClassifier.SCHEMA));
         // Share sums quarantine more rows after the duplicates are resolved, so figures are counted afterwards.
         Dataset<Row> outcomes = withShareSums(withOutcomes(figures, TableSchemas.OBSERVATION_KEY, col("value"),
-            struct(col("source_file"), col("source_line"), col("source_item"))).rows()).cache();
+            positions.ofItem()).rows()).cache();
         cached.add(outcomes);
         if (count(outcomes, counts) > 0) {
           mergeObservations(outcomes.where(col(OUTCOME).equalTo(ACCEPTED)));
@@ -125,7 +126,7 @@ public final class NormalizeJob {
                 Encoders.row(FirmClassifier.SCHEMA));
         Column sameness = org.apache.spark.sql.functions.concat_ws("|", col("firm_name"), col("entity_code"),
             col("revenue").cast("string"), col("employees").cast("string"), col("fortune500").cast("string"));
-        Outcomes outcomes = withOutcomes(firms, TableSchemas.FIRM_KEY, sameness, LINE);
+        Outcomes outcomes = withOutcomes(firms, TableSchemas.FIRM_KEY, sameness, positions.ofLine());
         if (outcomes.addTo(counts) > 0) {
           mergeFirmRegister(outcomes.rows().where(col(OUTCOME).equalTo(ACCEPTED)));
         }
@@ -139,7 +140,7 @@ public final class NormalizeJob {
         ContractRegister register = new ContractRegister(context);
         Dataset<Row> contracts = register.classify(
             ContractRegister.parse(raw.where(col("shape").equalTo(Shape.CONTRACTS.folder()))));
-        Outcomes outcomes = withOutcomes(contracts, List.of("contract_id"), col("raw"), LINE);
+        Outcomes outcomes = withOutcomes(contracts, List.of("contract_id"), col("raw"), positions.ofLine());
         if (outcomes.addTo(counts) > 0) {
           boolean firstLoad = register.merge(outcomes.rows().where(col(OUTCOME).equalTo(ACCEPTED)));
           mergeRegisterSums(register.observations(batch, firstLoad), batch);
@@ -169,9 +170,6 @@ public final class NormalizeJob {
     return accepted;
   }
 
-  /** A row's place in its batch, for rows that are one a line. */
-  private static final Column LINE = struct(col("source_file"), col("source_line"));
-
   /**
    * Rows with their outcome, and how many rows the batch had and how many were quarantined or dropped as duplicates,
    * counted by the aggregation that found the repeated keys.
@@ -193,7 +191,7 @@ public final class NormalizeJob {
   /**
    * Marks each row accepted, quarantined (rejected, or one of a conflicting group) or duplicate (an exact copy of
    * the first row of its key, in {@code order}). Rows of one key are the same when {@code sameness} is equal;
-   * {@code order} must tell every two rows of a batch apart.
+   * {@code order} must tell every two rows of a batch apart ({@link BatchPositions}).
    *
    * <p>One aggregation, the only pass over the rows before the result is used, finds the keys held by more than one
    * valid row (shuffling a key, two hashes and a position, not whole rows) and counts the rows and the rejected ones
