@@ -142,9 +142,9 @@ public final class NormalizeJob {
             ContractRegister.parse(raw.where(col("shape").equalTo(Shape.CONTRACTS.folder()))));
         Outcomes outcomes = withOutcomes(contracts, List.of("contract_id"), col("raw"), positions.ofLine());
         if (outcomes.addTo(counts) > 0) {
-          boolean firstLoad = register.merge(outcomes.rows().where(col(OUTCOME).equalTo(ACCEPTED)));
-          mergeRegisterSums(register.observations(batch, firstLoad), batch);
-          mergeFirmContracts(register.firmFigures(batch, firstLoad));
+          ContractRegister.Merged merged = register.merge(outcomes.rows().where(col(OUTCOME).equalTo(ACCEPTED)));
+          mergeRegisterSums(register.observations(batch, merged), batch);
+          mergeFirmContracts(register.firmFigures(batch, merged));
         }
         rejected.add(outcomes.rows().where(col(OUTCOME).equalTo(QUARANTINED)));
       }
