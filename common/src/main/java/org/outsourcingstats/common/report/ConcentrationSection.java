@@ -1,6 +1,8 @@
 package org.outsourcingstats.common.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,8 +16,14 @@ import org.outsourcingstats.common.report.ReportInput.ConcentrationRow;
  * and draws both bounds.
  */
 final class ConcentrationSection {
-  /** Dimensions charted here; city and firm concentration are in the table only. */
+  /** Dimensions charted here; city and firm concentration are in the concentration table only. */
   static final List<String> DIMENSIONS = List.of("market", "sector");
+  /**
+   * Totals charted at most, the headline ones first (destinations of a whole market, sectors of all or offshore
+   * markets), then by entity. Bureaus publish a few dozen; a register of a million generated contracts gives about
+   * 1,700, whose charts and rows made a 12 MB page that took seconds to write and would not open on a phone.
+   */
+  static final int MAX_TOTALS = 60;
   /** Bounds closer than this (HHI points) are drawn as one line. */
   static final double SAME_BOUND = 0.5;
 
@@ -30,13 +38,41 @@ final class ConcentrationSection {
   record Row(String scope, String total, String period, int year, int members, String otherShare, String hhi,
              String cr4, String top, String band2023, String band2010) {}
 
-  static List<ConcentrationRow> charted(List<ConcentrationRow> rows) {
-    return rows.stream().filter(r -> DIMENSIONS.contains(r.dimension())).toList();
+  /**
+   * The totals to chart, each with its rows in year order, and how many more totals the table holds.
+   *
+   * @param totals at most {@link #MAX_TOTALS}, headline totals first, otherwise in the order of their first row
+   * @param omitted the charted dimensions' totals left out
+   */
+  record Charted(List<List<ConcentrationRow>> totals, int omitted) {
+    Charted {
+      totals = List.copyOf(totals);
+    }
+
+    /** What the page says when totals were left out; empty when none were. */
+    String omittedNote() {
+      return omitted == 0 ? "" : String.format(Locale.ROOT, "%,d further totals (a sector's destinations, a market's "
+          + "sectors, more entities) are not charted here; the table outsourcing.concentration holds every one.",
+          omitted);
+    }
   }
 
-  static List<Panel> panels(List<ConcentrationRow> rows, Labels labels) {
-    return Panel.perGroup(charted(rows).stream(), r -> String.join("/", r.scopeCode(), r.dimension(), r.indicator(),
-        r.sector(), r.market(), r.period()), total -> panel(total, labels));
+  static Charted charted(List<ConcentrationRow> rows) {
+    List<List<ConcentrationRow>> totals = rows.stream().filter(r -> DIMENSIONS.contains(r.dimension()))
+        .collect(Collectors.groupingBy(r -> String.join("/", r.scopeCode(), r.dimension(), r.indicator(), r.sector(),
+            r.market(), r.period()), LinkedHashMap::new, Collectors.toList()))
+        .values().stream().sorted(Comparator.comparing(total -> !isHeadline(total.get(0)))).toList();
+    return new Charted(totals.subList(0, Math.min(MAX_TOTALS, totals.size())),
+        Math.max(0, totals.size() - MAX_TOTALS));
+  }
+
+  static List<Panel> panels(Charted charted, Labels labels) {
+    return charted.totals().stream().map(total -> panel(total, labels)).toList();
+  }
+
+  /** Destinations of a whole market (every sector), or sectors of all or of offshore markets. */
+  private static boolean isHeadline(ConcentrationRow row) {
+    return isMarket(row) ? "ALL".equals(row.sector()) : "ALL".equals(row.market()) || "OFFSHORE".equals(row.market());
   }
 
   private static Panel panel(List<ConcentrationRow> rows, Labels labels) {
@@ -100,8 +136,8 @@ final class ConcentrationSection {
     return sector + market + Labels.indicator(row.indicator()).toLowerCase(Locale.ROOT);
   }
 
-  static List<Row> rows(List<ConcentrationRow> rows, Labels labels) {
-    return charted(rows).stream().map(r -> new Row(r.scopeName(), (isMarket(r) ? "destinations" : "sectors")
+  static List<Row> rows(Charted charted, Labels labels) {
+    return charted.totals().stream().flatMap(List::stream).map(r -> new Row(r.scopeName(), (isMarket(r) ? "destinations" : "sectors")
         + " of " + totalName(r, labels), Labels.period(r.period()), r.year(), r.members(),
         Formats.percent(r.otherShare()), hhiRange(r), Formats.percent(r.cr4()),
         member(r, labels) + " " + Formats.percent(r.topShare()), r.band2023(), r.band2010())).toList();

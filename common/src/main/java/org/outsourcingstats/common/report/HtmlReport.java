@@ -26,16 +26,17 @@ public final class HtmlReport {
   /** What the template shows; the names are the template's. */
   record View(String title, String subtitle, List<Headlines.Headline> headlines, List<Panel> growthPanels,
               List<GrowthSection.CrossCheck> crossChecks, List<Panel> concentrationPanels,
-              List<ConcentrationSection.Row> concentrationRows, List<Panel> targetPanels,
+              List<ConcentrationSection.Row> concentrationRows, String concentrationOmitted, List<Panel> targetPanels,
               List<TargetsSection.Row> targetRows) {}
 
   public static String render(ReportInput input) {
     Labels labels = new Labels(input.marketNames());
+    ConcentrationSection.Charted concentration = ConcentrationSection.charted(input.concentration());
     View view = new View(input.title(), input.subtitle(),
         Headlines.of(input.growth(), input.concentration(), labels),
         GrowthSection.panels(input.growth(), labels), GrowthSection.crossChecks(input.growth(), labels),
-        ConcentrationSection.panels(input.concentration(), labels),
-        ConcentrationSection.rows(input.concentration(), labels),
+        ConcentrationSection.panels(concentration, labels), ConcentrationSection.rows(concentration, labels),
+        concentration.omittedNote(),
         TargetsSection.panels(input.targets(), input.growth(), labels), TargetsSection.rows(input.targets(), labels));
     return PAGE.execute(view);
   }

@@ -132,13 +132,13 @@ class HtmlReportTest {
 
   @Test
   void concentrationShadesTheRangeOnlyWhenTheBoundsDiffer() {
-    List<Panel> panels = ConcentrationSection.panels(List.of(
+    List<Panel> panels = ConcentrationSection.panels(ConcentrationSection.charted(List.of(
         market("000000", "China", 2013, 1188.9, 2420.9, "US", 0.2),
         market("000000", "China", 2014, 1060.5, 2532.5, "US", 0.2),
         new ConcentrationRow("110000", "Beijing", "sector", "executed_value", "ALL", "OFFSHORE", "H1", 2013, 3, 0,
             4342.7, 4342.7, 1, "ITO", 0.6, "highly", "highly"),
         new ConcentrationRow("210200", "Dalian", "firm", "sales_revenue", "ITO", "ALL", "FY", 2010, 5, 0, 3349.2,
-            3349.2, 0.9, "SYN-D01", 0.4, "highly", "highly")), LABELS);
+            3349.2, 0.9, "SYN-D01", 0.4, "highly", "highly"))), LABELS);
 
     // The firm dimension is not charted; China's two years are one chart.
     assertThat(panels).extracting(Panel::title).containsExactly(
@@ -150,6 +150,43 @@ class HtmlReportTest {
         "2014: HHI 1,061–2,533; bands 2023 highly, 2010 highly; largest United States 20.0%; 1 named, 20.0% unnamed");
     assertThat(panels.get(1).svg()).doesNotContain("<polygon").doesNotContain("<rect")
         .contains("data-colors=\"#0072b2\"");
+  }
+
+  @Test
+  void concentrationChartsAtMostSixtyTotalsHeadlineTotalsFirst() {
+    // Two totals of one sector's destinations come first in the input; sixty whole-market totals follow, one per
+    // scope. The sixty headline totals are charted and tabled, the two sector totals are counted as left out.
+    List<ConcentrationRow> rows = new ArrayList<>();
+    for (String sector : List.of("ITO", "BPO")) {
+      rows.add(new ConcentrationRow("210200", "Dalian", "market", "executed_value", sector, "OFFSHORE", "FY", 2010, 2,
+          0, 5000, 5000, 1, "JP", 0.5, "highly", "highly"));
+    }
+    for (int scope = 0; scope < 60; scope++) {
+      rows.add(market(String.format("%06d", 100 + scope), "Scope " + scope, 2010, 5000, 5000, "JP", 0.5));
+      rows.add(market(String.format("%06d", 100 + scope), "Scope " + scope, 2011, 4000, 4000, "JP", 0.4));
+    }
+
+    ConcentrationSection.Charted charted = ConcentrationSection.charted(rows);
+
+    assertThat(charted.totals()).hasSize(60);
+    assertThat(charted.totals()).allSatisfy(total -> assertThat(total).extracting(ConcentrationRow::sector)
+        .containsOnly("ALL"));
+    assertThat(charted.totals().get(0)).extracting(ConcentrationRow::scopeName).containsExactly("Scope 0", "Scope 0");
+    assertThat(charted.omitted()).isEqualTo(2);
+    assertThat(ConcentrationSection.rows(charted, LABELS)).hasSize(120);
+    String html = HtmlReport.render(input(List.of(), rows, List.of()));
+    assertThat(charts(html)).hasSize(60);
+    assertThat(html).contains("2 further totals (a sector&#39;s destinations, a market&#39;s sectors, more entities) "
+        + "are not charted here");
+  }
+
+  @Test
+  void concentrationSaysNothingIsLeftOutWhenEveryTotalIsCharted() {
+    ConcentrationSection.Charted charted = ConcentrationSection.charted(List.of(
+        market("000000", "China", 2013, 1188.9, 2420.9, "US", 0.2)));
+
+    assertThat(charted.omitted()).isZero();
+    assertThat(charted.omittedNote()).isEmpty();
   }
 
   @Test
