@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -194,8 +195,8 @@ public final class NormalizeJob {
    * {@code order} must tell every two rows of a batch apart ({@link BatchPositions}).
    *
    * <p>One aggregation, the only pass over the rows before the result is used, finds the keys held by more than one
-   * valid row (shuffling a key, two hashes and a position, not whole rows) and counts the rows and the rejected ones
-   * (grouping sets). Keys are rarely repeated: the repeated ones are broadcast and joined back, and a row is then
+   * valid row (shuffling a key, two hashes and a position, not whole rows); the rows and the rejected ones are
+   * counted on its output as it is written ({@link Observation}). Keys are rarely repeated: the repeated ones are broadcast and joined back, and a row is then
    * marked by comparing it with its key's group, with no window and no second pass.
    */
   static Outcomes withOutcomes(Dataset<Row> classified, List<String> key, Column sameness, Column order) {
@@ -210,30 +211,32 @@ public final class NormalizeJob {
     hashed.select(grouping.toArray(Column[]::new)).createOrReplaceTempView(view);
     String keys = java.util.stream.IntStream.range(0, key.size()).mapToObj(i -> "_k" + i)
         .collect(Collectors.joining(", "));
-    Dataset<Row> groups = spark.sql("SELECT " + keys + ", _valid, grouping(_valid) AS _all, count(*) AS _n, "
-            + "min(_same) AS _min, max(_same) AS _max, min(_order) AS _first FROM " + view
-            + " GROUP BY GROUPING SETS ((_valid, " + keys + "), ())")
-        .where("_all = 1 OR NOT _valid OR _n > 1")
+    // The batch's row counts are observed on the aggregation's output as it is checkpointed, rather than computed by
+    // a grouping set of their own, which would feed every row into the aggregation twice.
+    Observation counted = new Observation("outcome_counts");
+    Dataset<Row> groups = spark.sql("SELECT " + keys + ", _valid, count(*) AS _n, min(_same) AS _min, "
+            + "max(_same) AS _max, min(_order) AS _first FROM " + view + " GROUP BY _valid, " + keys)
+        .observe(counted, sum("_n").as("read"), sum(when(not(col("_valid")), col("_n"))).as("invalid"))
+        .where("_valid AND _n > 1")
         .localCheckpoint();
     spark.catalog().dropTempView(view);
-    Column repeatedKey = col("_all").equalTo(0).and(col("_valid")).and(col("_n").gt(1));
+    Map<String, Object> observed = observed(counted);
     Row totals = groups.agg(
-        sum(when(col("_all").equalTo(1), col("_n"))),
-        sum(when(col("_all").equalTo(0).and(not(col("_valid"))), col("_n"))),
-        sum(when(repeatedKey.and(col("_min").notEqual(col("_max"))), col("_n"))),
-        sum(when(repeatedKey.and(col("_min").equalTo(col("_max"))), col("_n").minus(1))),
-        org.apache.spark.sql.functions.count(when(repeatedKey, lit(1)))).first();
-    long read = totals.isNullAt(0) ? 0 : totals.getLong(0);
-    long quarantinedCount = (totals.isNullAt(1) ? 0 : totals.getLong(1)) + (totals.isNullAt(2) ? 0 : totals.getLong(2));
-    long duplicateCount = totals.isNullAt(3) ? 0 : totals.getLong(3);
+        sum(when(col("_min").notEqual(col("_max")), col("_n"))),
+        sum(when(col("_min").equalTo(col("_max")), col("_n").minus(1))),
+        org.apache.spark.sql.functions.count(lit(1))).first();
+    long read = observed.get("read") == null ? 0 : ((Number) observed.get("read")).longValue();
+    long invalid = observed.get("invalid") == null ? 0 : ((Number) observed.get("invalid")).longValue();
+    long quarantinedCount = invalid + (totals.isNullAt(0) ? 0 : totals.getLong(0));
+    long duplicateCount = totals.isNullAt(1) ? 0 : totals.getLong(1);
     List<Column> repeatedColumns = new ArrayList<>();
     for (int i = 0; i < key.size(); i++) {
       repeatedColumns.add(col("_k" + i).as(key.get(i)));
     }
     repeatedColumns.addAll(List.of(col("_min"), col("_max"), col("_first")));
-    Dataset<Row> repeated = groups.where(repeatedKey).select(repeatedColumns.toArray(Column[]::new));
+    Dataset<Row> repeated = groups.select(repeatedColumns.toArray(Column[]::new));
     // Few keys repeat: broadcast them, so that the rows themselves are never shuffled for the join.
-    boolean small = totals.getLong(4) <= BROADCAST_KEYS;
+    boolean small = totals.getLong(2) <= BROADCAST_KEYS;
     Dataset<Row> joined = hashed.join(small ? org.apache.spark.sql.functions.broadcast(repeated) : repeated,
         scala.collection.JavaConverters.asScalaBuffer(key).toSeq(), "left");
     // One projection rather than a chain of withColumn: keeps the plan, and the optimizer's constraints, small.
@@ -252,6 +255,16 @@ public final class NormalizeJob {
     }
     columns.add(outcome.as(OUTCOME));
     return new Outcomes(joined.select(columns.toArray(Column[]::new)), read, quarantinedCount, duplicateCount);
+  }
+
+  /** The metrics an action observed; the action has run, so waiting for them is waiting for its listener. */
+  private static Map<String, Object> observed(Observation observation) {
+    try {
+      return observation.getAsJava();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the batch's row counts", e);
+    }
   }
 
   /**
