@@ -196,8 +196,9 @@ public final class NormalizeJob {
    *
    * <p>One aggregation, the only pass over the rows before the result is used, finds the keys held by more than one
    * valid row (shuffling a key, two hashes and a position, not whole rows); the rows and the rejected ones are
-   * counted on its output as it is written ({@link Observation}). Keys are rarely repeated: the repeated ones are broadcast and joined back, and a row is then
-   * marked by comparing it with its key's group, with no window and no second pass.
+   * counted on its output as it is written ({@link Observation}). Keys are rarely repeated: the repeated ones are
+   * broadcast and joined back, and a row is then marked by comparing it with its key's group, with no window and no
+   * second pass.
    */
   static Outcomes withOutcomes(Dataset<Row> classified, List<String> key, Column sameness, Column order) {
     SparkSession spark = classified.sparkSession();

@@ -137,9 +137,9 @@ final class ConcentrationSection {
   }
 
   static List<Row> rows(Charted charted, Labels labels) {
-    return charted.totals().stream().flatMap(List::stream).map(r -> new Row(r.scopeName(), (isMarket(r) ? "destinations" : "sectors")
-        + " of " + totalName(r, labels), Labels.period(r.period()), r.year(), r.members(),
-        Formats.percent(r.otherShare()), hhiRange(r), Formats.percent(r.cr4()),
+    return charted.totals().stream().flatMap(List::stream).map(r -> new Row(r.scopeName(),
+        (isMarket(r) ? "destinations" : "sectors") + " of " + totalName(r, labels), Labels.period(r.period()), r.year(),
+        r.members(), Formats.percent(r.otherShare()), hhiRange(r), Formats.percent(r.cr4()),
         member(r, labels) + " " + Formats.percent(r.topShare()), r.band2023(), r.band2010())).toList();
   }
 
