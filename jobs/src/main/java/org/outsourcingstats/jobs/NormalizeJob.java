@@ -1,5 +1,6 @@
 package org.outsourcingstats.jobs;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
@@ -217,7 +218,8 @@ public final class NormalizeJob {
     Observation counted = new Observation("outcome_counts");
     Dataset<Row> groups = spark.sql("SELECT " + keys + ", _valid, count(*) AS _n, min(_same) AS _min, "
             + "max(_same) AS _max, min(_order) AS _first FROM " + view + " GROUP BY _valid, " + keys)
-        .observe(counted, sum("_n").as("read"), sum(when(not(col("_valid")), col("_n"))).as("invalid"))
+        .observe(counted, coalesce(sum("_n"), lit(0L)).as("read"),
+            coalesce(sum(when(not(col("_valid")), col("_n"))), lit(0L)).as("invalid"))
         .where("_valid AND _n > 1")
         .localCheckpoint();
     spark.catalog().dropTempView(view);
@@ -226,8 +228,8 @@ public final class NormalizeJob {
         sum(when(col("_min").notEqual(col("_max")), col("_n"))),
         sum(when(col("_min").equalTo(col("_max")), col("_n").minus(1))),
         org.apache.spark.sql.functions.count(lit(1))).first();
-    long read = observed.get("read") == null ? 0 : ((Number) observed.get("read")).longValue();
-    long invalid = observed.get("invalid") == null ? 0 : ((Number) observed.get("invalid")).longValue();
+    long read = ((Number) observed.get("read")).longValue();
+    long invalid = ((Number) observed.get("invalid")).longValue();
     long quarantinedCount = invalid + (totals.isNullAt(0) ? 0 : totals.getLong(0));
     long duplicateCount = totals.isNullAt(1) ? 0 : totals.getLong(1);
     List<Column> repeatedColumns = new ArrayList<>();

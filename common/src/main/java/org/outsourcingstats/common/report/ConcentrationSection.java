@@ -2,7 +2,6 @@ package org.outsourcingstats.common.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,10 +57,10 @@ final class ConcentrationSection {
   }
 
   static Charted charted(List<ConcentrationRow> rows) {
-    List<List<ConcentrationRow>> totals = rows.stream().filter(r -> DIMENSIONS.contains(r.dimension()))
-        .collect(Collectors.groupingBy(r -> String.join("/", r.scopeCode(), r.dimension(), r.indicator(), r.sector(),
-            r.market(), r.period()), LinkedHashMap::new, Collectors.toList()))
-        .values().stream().sorted(Comparator.comparing(total -> !isHeadline(total.get(0)))).toList();
+    List<List<ConcentrationRow>> totals = Panel.groups(rows.stream().filter(r -> DIMENSIONS.contains(r.dimension())),
+            (ConcentrationRow r) -> String.join("/", r.scopeCode(), r.dimension(), r.indicator(), r.sector(),
+                r.market(), r.period())).stream()
+        .sorted(Comparator.comparing(total -> !isHeadline(total.get(0)))).toList();
     return new Charted(totals.subList(0, Math.min(MAX_TOTALS, totals.size())),
         Math.max(0, totals.size() - MAX_TOTALS));
   }

@@ -30,8 +30,12 @@ public record Panel(String title, String subtitle, String svg, List<LegendItem> 
 
   /** A panel per group of rows with the same key, groups in the order of their first row. */
   static <T> List<Panel> perGroup(Stream<T> rows, Function<T, String> key, Function<List<T>, Panel> panel) {
-    return rows.collect(Collectors.groupingBy(key, LinkedHashMap::new, Collectors.toList())).values().stream()
-        .map(panel).toList();
+    return groups(rows, key).stream().map(panel).toList();
+  }
+
+  /** The rows grouped by key, groups in the order of their first row. */
+  static <T> List<List<T>> groups(Stream<T> rows, Function<T, String> key) {
+    return List.copyOf(rows.collect(Collectors.groupingBy(key, LinkedHashMap::new, Collectors.toList())).values());
   }
 
   /** Legend entries of a chart's lines, in drawing order, without repeating a label. */
