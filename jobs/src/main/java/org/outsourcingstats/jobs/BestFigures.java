@@ -1,5 +1,6 @@
 package org.outsourcingstats.jobs;
 
+import org.apache.spark.sql.SparkSession;
 import org.outsourcingstats.common.parse.Statuses;
 
 /**
@@ -14,5 +15,15 @@ final class BestFigures {
     return "(SELECT * FROM (SELECT o.*, row_number() OVER (PARTITION BY entity_code, year, period, sector, market, "
         + "indicator ORDER BY " + Statuses.preferenceSql("status") + ") AS preference FROM " + table
         + " o WHERE status IN ('" + String.join("', '", statuses) + "')) WHERE preference = 1) best_figures";
+  }
+
+  /**
+   * The same rows computed once, now, and registered as the temporary view {@code view}, whose name is returned.
+   * For queries that refer to the best figures more than once: Spark inlines a subquery at every reference, so
+   * each would read the table and rank its rows again (seven times in the concentration query).
+   */
+  static String view(SparkSession spark, String view, String table, String... statuses) {
+    spark.sql("SELECT * FROM " + of(table, statuses)).localCheckpoint().createOrReplaceTempView(view);
+    return view;
   }
 }

@@ -94,7 +94,8 @@ public final class ConcentrationJob {
     Instant started = Instant.now();
     registerCityScopes();
     Dataset<Row> members = context.spark().sql(String.format(MEMBERS_SQL,
-        BestFigures.of(context.tables().name(TableSchemas.OBSERVATIONS), "A", "P", "E"), "pipeline_city_scopes",
+        BestFigures.view(context.spark(), "pipeline_concentration_levels",
+            context.tables().name(TableSchemas.OBSERVATIONS), "A", "P", "E"), "pipeline_city_scopes",
         context.tables().name(TableSchemas.FIRM_OBSERVATIONS)));
     StructType withoutChange = dropLast(TableSchemas.CONCENTRATION_SCHEMA);
     Dataset<Row> groups = members

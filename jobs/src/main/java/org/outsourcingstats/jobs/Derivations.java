@@ -82,8 +82,9 @@ final class Derivations {
     String observations = context.tables().name(TableSchemas.OBSERVATIONS);
     FxRatesView.register(context);
     String fxView = FxRatesView.NAME;
+    String published = BestFigures.view(context.spark(), "pipeline_published", observations, "A", "P", "E");
     Dataset<Row> derived = context.spark()
-        .sql(String.format(DERIVED_SQL, BestFigures.of(observations, "A", "P", "E"), context.runId(), fxView))
+        .sql(String.format(DERIVED_SQL, published, context.runId(), fxView))
         .localCheckpoint();
     String on = TableSchemas.OBSERVATION_KEY.stream().map(k -> "t." + k + " = s." + k)
         .collect(Collectors.joining(" AND "));

@@ -51,7 +51,8 @@ public final class GrowthJob {
   public StepResult run() {
     Instant started = Instant.now();
     Dataset<Row> series = context.spark().sql(String.format(SERIES_SQL,
-        BestFigures.of(context.tables().name(TableSchemas.OBSERVATIONS), "A", "P", "E", "D")));
+        BestFigures.view(context.spark(), "pipeline_growth_levels", context.tables().name(TableSchemas.OBSERVATIONS),
+            "A", "P", "E", "D")));
     double tolerance = context.config().growthTolerance();
     Dataset<Row> growth = series
         .groupByKey((MapFunction<Row, String>) GrowthJob::seriesKey, Encoders.STRING())

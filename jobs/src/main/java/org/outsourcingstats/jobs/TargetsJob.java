@@ -53,7 +53,8 @@ public final class TargetsJob {
     Instant started = Instant.now();
     Dataset<Row> plans = context.spark().sql(String.format(PLANS_SQL,
         context.tables().name(TableSchemas.OBSERVATIONS),
-        BestFigures.of(context.tables().name(TableSchemas.OBSERVATIONS), "A", "P", "E")));
+        BestFigures.view(context.spark(), "pipeline_target_actuals", context.tables().name(TableSchemas.OBSERVATIONS),
+            "A", "P", "E")));
     Dataset<Row> targets = plans.map((MapFunction<Row, Row>) TargetsJob::target,
         Encoders.row(TableSchemas.TARGETS_SCHEMA)).localCheckpoint();
     long rows = targets.count();
