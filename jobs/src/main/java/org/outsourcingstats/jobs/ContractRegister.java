@@ -14,9 +14,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -156,17 +159,27 @@ final class ContractRegister {
   }
 
   /**
-   * What a batch changed in {@code contracts}, for the sums to find: after a first load (the table held no contract)
-   * every sum; otherwise the sums of the batch's years, for the keys of the contracts it inserted or revised.
+   * Which sums a batch's contracts may have changed: after a first load (the table held no contract) every sum;
+   * otherwise every sum of {@link #years}: the years of the batch's contracts and the years its revised contracts
+   * were signed in before (a revision may move a contract to another year, city, sector or market, which changes
+   * the sums it leaves as well as those it joins).
    */
   record Merged(boolean firstLoad, List<Integer> years) {
     Merged {
       years = List.copyOf(years);
     }
+
+    /** A SQL condition on {@code alias.year} that holds for every row whose sums may have changed. */
+    String yearCondition(String alias) {
+      return firstLoad ? "true" : years.isEmpty() ? "false"
+          : alias + ".year IN (" + years.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
+    }
   }
 
+  private static final String YEARS_NOTE = "normalize batch %s: sums of years %s";
+
   /** Inserts new contracts and revises changed ones in the silver {@code contracts} table. */
-  Merged merge(Dataset<Row> accepted) {
+  Merged merge(String batchId, Dataset<Row> accepted) {
     String[] columns = TableSchemas.CONTRACTS_SCHEMA.fieldNames();
     Dataset<Row> rows = accepted.selectExpr(columns);
     String table = context.tables().name(TableSchemas.CONTRACTS);
@@ -186,30 +199,59 @@ final class ContractRegister {
       if (range.isNullAt(0)) {
         return new Merged(false, List.of());
       }
-      List<Integer> years = new ArrayList<>(range.getList(2));
-      years.sort(null);
+      Column id = col("t.contract_id");
+      Column matches = id.equalTo(col("s.contract_id")).and(id.between(lit(range.getString(0)),
+          lit(range.getString(1))));
+      // The years the batch's contracts were signed in before, from the table, and noted in the MERGE's commit: a run
+      // that stops between the MERGE and the sums finds them there when it normalises the batch again, since the
+      // table no longer has them.
+      SortedSet<Integer> years = new TreeSet<>(range.<Integer>getList(2));
+      years.addAll(context.tables().read(TableSchemas.CONTRACTS).as("t").join(batch.as("s"), matches, "left_semi")
+          .select("year").distinct().as(Encoders.INT()).collectAsList());
+      years.addAll(recordedYears(table, batchId));
       String changed = Arrays.stream(columns).filter(c -> !c.equals("batch_id") && !c.equals("source_line"))
           .map(c -> "NOT (t." + c + " <=> s." + c + ")").collect(Collectors.joining(" OR "));
-      Column id = col("t.contract_id");
-      DeltaTable.forName(context.spark(), table).as("t")
-          .merge(batch.as("s"), id.equalTo(col("s.contract_id"))
-              .and(id.between(lit(range.getString(0)), lit(range.getString(1)))))
+      withCommitNote(String.format(YEARS_NOTE, batchId, years), () -> DeltaTable.forName(context.spark(), table)
+          .as("t")
+          .merge(batch.as("s"), matches)
           .whenMatched(changed).updateAll()
           .whenNotMatched().insertAll()
-          .execute();
-      return new Merged(false, years);
+          .execute());
+      return new Merged(false, List.copyOf(years));
     } finally {
       batch.unpersist();
     }
   }
 
+  /** The years an earlier attempt at normalising {@code batchId} noted in the commit of its MERGE. */
+  private List<Integer> recordedYears(String table, String batchId) {
+    String prefix = String.format(YEARS_NOTE, batchId, "");
+    List<Integer> years = new ArrayList<>();
+    for (Row row : DeltaTable.forName(context.spark(), table).history().select("userMetadata")
+        .where(col("userMetadata").startsWith(prefix)).collectAsList()) {
+      String list = row.getString(0).substring(prefix.length()).replaceAll("[\\[\\] ]", "");
+      Arrays.stream(list.split(",")).filter(year -> !year.isEmpty()).map(Integer::valueOf).forEach(years::add);
+    }
+    return years;
+  }
+
+  private void withCommitNote(String note, Runnable write) {
+    String key = "spark.databricks.delta.commitInfo.userMetadata";
+    context.spark().conf().set(key, note);
+    try {
+      write.run();
+    } finally {
+      context.spark().conf().unset(key);
+    }
+  }
+
   /**
-   * Observations summed from the whole {@code contracts} table for the entities and years the batch touched:
+   * Observations summed from the whole {@code contracts} table for every entity of the years the batch touched:
    * contract_value, executed_value and contracts by sector (and ALL) and market (destination or ONSHORE, OFFSHORE
    * for destinations, and ALL).
    */
-  Dataset<Row> observations(String batch, Merged merged) {
-    return context.spark().sql(String.format(AGGREGATE_SQL, touchedContracts(batch, "entity_code", merged),
+  Dataset<Row> observations(Merged merged) {
+    return context.spark().sql(String.format(AGGREGATE_SQL, touchedContracts(merged),
         context.runId()));
   }
 
@@ -238,31 +280,21 @@ final class ContractRegister {
                          'contracts', CAST(n AS DECIMAL(38, 6)), 'count') x AS indicator, value, unit
       """;
 
-  /** Contract figures by firm, year and sector for the firms and years the batch touched. */
-  Dataset<Row> firmFigures(String batch, Merged merged) {
+  /** Contract figures by firm, year and sector for every firm of the years the batch touched. */
+  Dataset<Row> firmFigures(Merged merged) {
     return context.spark().sql("SELECT firm_id, first(entity_code) AS entity_code, first(entity_name) AS entity_name, "
         + "year, sector, count(*) AS contracts, CAST(sum(contract_value) AS DECIMAL(38, 6)) AS contract_value, "
         + "CAST(sum(executed_value) AS DECIMAL(38, 6)) AS executed_value, '" + context.runId() + "' AS batch_id "
-        + "FROM " + touchedContracts(batch, "firm_id", merged) + " GROUP BY firm_id, year, sector");
+        + "FROM " + touchedContracts(merged) + " GROUP BY firm_id, year, sector");
   }
 
   /**
-   * The FROM clause of the contracts ({@code c}) whose {@code (by, year)} the batch inserted or revised: after a first
-   * load the whole table; otherwise the table semi-joined with the distinct keys of the batch's rows in it (an
-   * unchanged contract keeps its earlier batch and changes no sum), limited to the batch's years so that files of
-   * other years are skipped. Read from the table rather than the batch, so that the batch is not read once more,
-   * and so that a retried batch whose contracts are already merged still finds its keys.
+   * The FROM clause of the contracts ({@code c}) whose sums the batch may have changed: every contract of the years
+   * in {@code merged}, all of them after a first load. Read from the table rather than the batch, so that the sums
+   * count the contracts of earlier batches too, and so that a retried batch whose contracts are already merged
+   * finds them.
    */
-  private String touchedContracts(String batch, String by, Merged merged) {
-    String table = context.tables().name(TableSchemas.CONTRACTS) + " c";
-    if (merged.firstLoad()) {
-      return table;
-    }
-    String view = "contracts_touched_by_" + by;
-    context.tables().read(TableSchemas.CONTRACTS).where(col("batch_id").equalTo(batch)).select(by, "year").distinct()
-        .createOrReplaceTempView(view);
-    String years = merged.years().isEmpty() ? "false"
-        : "c.year IN (" + merged.years().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
-    return table + " LEFT SEMI JOIN " + view + " t ON t." + by + " = c." + by + " AND t.year = c.year WHERE " + years;
+  private String touchedContracts(Merged merged) {
+    return context.tables().name(TableSchemas.CONTRACTS) + " c WHERE " + merged.yearCondition("c");
   }
 }

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import io.delta.tables.DeltaMergeBuilder;
 import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -144,9 +145,10 @@ public final class NormalizeJob {
             ContractRegister.parse(raw.where(col("shape").equalTo(Shape.CONTRACTS.folder()))));
         Outcomes outcomes = withOutcomes(contracts, List.of("contract_id"), col("raw"), positions.ofLine());
         if (outcomes.addTo(counts) > 0) {
-          ContractRegister.Merged merged = register.merge(outcomes.rows().where(col(OUTCOME).equalTo(ACCEPTED)));
-          mergeRegisterSums(register.observations(batch, merged), batch);
-          mergeFirmContracts(register.firmFigures(batch, merged));
+          ContractRegister.Merged merged =
+              register.merge(batch, outcomes.rows().where(col(OUTCOME).equalTo(ACCEPTED)));
+          mergeRegisterSums(register.observations(merged), merged, batch);
+          mergeFirmContracts(register.firmFigures(merged), merged);
         }
         rejected.add(outcomes.rows().where(col(OUTCOME).equalTo(QUARANTINED)));
       }
@@ -311,9 +313,11 @@ public final class NormalizeJob {
   /**
    * Merges the contract register's sums into {@code observations}. A figure a bureau published for the same key
    * takes precedence: the sum does not replace it (the two are different statistical bases), and how many sums were
-   * withheld is logged. A sum replaces only an earlier sum.
+   * withheld is logged. A sum replaces only an earlier sum, and an earlier sum of the years the batch touched that
+   * no contract adds up to any more (its contracts were revised into another city, year, sector or market) is
+   * deleted.
    */
-  private void mergeRegisterSums(Dataset<Row> sums, String batch) {
+  private void mergeRegisterSums(Dataset<Row> sums, ContractRegister.Merged merged, String batch) {
     Dataset<Row> local = sums.localCheckpoint();
     String on = TableSchemas.OBSERVATION_KEY.stream().map(k -> "t." + k + " = s." + k)
         .collect(Collectors.joining(" AND "));
@@ -328,6 +332,8 @@ public final class NormalizeJob {
         .merge(local.selectExpr(TableSchemas.OBSERVATIONS_SCHEMA.fieldNames()).as("s"), on)
         .whenMatched("t.source_file IS NULL AND t.status = 'A' AND NOT (t.value <=> s.value)").updateAll()
         .whenNotMatched().insertAll()
+        .whenNotMatchedBySource("t.source_file IS NULL AND t.status = 'A' AND t.source LIKE 'contracts register:%' AND "
+            + merged.yearCondition("t")).delete()
         .execute();
   }
 
@@ -338,15 +344,26 @@ public final class NormalizeJob {
       "contract_value", "executed_value", "batch_id");
 
   private void mergeFirmRegister(Dataset<Row> accepted) {
-    mergeFirms(accepted, REGISTER_COLUMNS, List.of("firm_name", "revenue", "employees", "fortune500"));
+    mergeFirms(accepted, REGISTER_COLUMNS, List.of("firm_name", "revenue", "employees", "fortune500")).execute();
   }
 
-  private void mergeFirmContracts(Dataset<Row> figures) {
-    mergeFirms(figures, CONTRACT_COLUMNS, List.of("contracts", "contract_value", "executed_value"));
+  /**
+   * Merges the firms' contract figures of the years the batch touched; a firm's earlier figures of those years that
+   * no contract adds up to any more are cleared (the whole row when the firm register has nothing in it).
+   */
+  private void mergeFirmContracts(Dataset<Row> figures, ContractRegister.Merged merged) {
+    String stale = merged.yearCondition("t") + " AND t.contracts IS NOT NULL";
+    Map<String, String> cleared = new LinkedHashMap<>();
+    List.of("contracts", "contract_value", "executed_value").forEach(column -> cleared.put(column, "NULL"));
+    cleared.put("updated_at", "current_timestamp()");
+    mergeFirms(figures, CONTRACT_COLUMNS, List.of("contracts", "contract_value", "executed_value"))
+        .whenNotMatchedBySource(stale + " AND t.source_file IS NULL").delete()
+        .whenNotMatchedBySource(stale).updateExpr(cleared)
+        .execute();
   }
 
-  /** Merges into {@code firm_observations} the columns one source owns, leaving the other source's columns. */
-  private void mergeFirms(Dataset<Row> rows, List<String> owned, List<String> compared) {
+  /** A MERGE into {@code firm_observations} of the columns one source owns, leaving the other source's columns. */
+  private DeltaMergeBuilder mergeFirms(Dataset<Row> rows, List<String> owned, List<String> compared) {
     Map<String, String> set = new LinkedHashMap<>();
     owned.forEach(column -> set.put(column, "s." + column));
     set.put("updated_at", "current_timestamp()");
@@ -355,11 +372,10 @@ public final class NormalizeJob {
     String on = TableSchemas.FIRM_KEY.stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
     String changed = compared.stream().map(c -> "NOT (t." + c + " <=> s." + c + ")")
         .collect(Collectors.joining(" OR "));
-    DeltaTable.forName(context.spark(), context.tables().name(TableSchemas.FIRM_OBSERVATIONS)).as("t")
+    return DeltaTable.forName(context.spark(), context.tables().name(TableSchemas.FIRM_OBSERVATIONS)).as("t")
         .merge(rows.as("s"), on)
         .whenMatched(changed).updateExpr(set)
-        .whenNotMatched().insertExpr(insert)
-        .execute();
+        .whenNotMatched().insertExpr(insert);
   }
 
   private void mergeQuarantine(List<Dataset<Row>> rejected) {
