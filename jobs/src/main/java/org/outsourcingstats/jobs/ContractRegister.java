@@ -251,10 +251,16 @@ final class ContractRegister {
    * for destinations, and ALL).
    */
   Dataset<Row> observations(Merged merged) {
-    return context.spark().sql(String.format(AGGREGATE_SQL, touchedContracts(merged),
-        context.runId()));
+    return context.spark().sql(String.format(AGGREGATE_SQL, touchedContracts(merged), context.runId(), SUM_SOURCE));
   }
 
+  /** A SQL condition that holds for the rows of {@code observations} (alias {@code alias}) summed from contracts. */
+  static String isContractSum(String alias) {
+    return alias + ".source_file IS NULL AND " + alias + ".status = 'A' AND " + alias + ".source LIKE '" + SUM_SOURCE
+        + "%'";
+  }
+
+  private static final String SUM_SOURCE = "contracts register: sum of ";
   private static final String AGGREGATE_SQL = """
       WITH base AS (
         SELECT entity_code, first(entity_name) AS entity_name, first(entity_level) AS entity_level, year, sector,
@@ -272,7 +278,7 @@ final class ContractRegister {
       SELECT entity_code, entity_name, entity_level, year, 'FY' AS period, sector, market, indicator,
              CAST(value AS DECIMAL(38, 6)) AS value, unit, 'A' AS status,
              CAST(value AS STRING) AS reported_value, concat(unit, ' (sum of ', n, ' contracts)') AS reported_unit,
-             CAST(NULL AS DECIMAL(12, 6)) AS fx_rate, concat('contracts register: sum of ', n, ' contracts') AS source,
+             CAST(NULL AS DECIMAL(12, 6)) AS fx_rate, concat('%3$s', n, ' contracts') AS source,
              CAST(NULL AS STRING) AS source_file, CAST(NULL AS BIGINT) AS source_line, '%2$s' AS batch_id,
              current_timestamp() AS ingested_at
       FROM rolled

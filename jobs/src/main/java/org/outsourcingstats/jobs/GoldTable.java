@@ -23,7 +23,7 @@ final class GoldTable {
   static boolean replaceIfChanged(PipelineContext context, String table, Dataset<Row> fresh) {
     Dataset<Row> existing = context.tables().read(table);
     Column[] sameTypes = Arrays.stream(fresh.schema().fields())
-        .map(field -> col(field.name()).cast(field.dataType()).as(field.name())).toArray(Column[]::new);
+        .map(field -> col("`" + field.name() + "`").cast(field.dataType()).as(field.name())).toArray(Column[]::new);
     boolean changed = !fingerprint(fresh).equals(fingerprint(existing.select(sameTypes)));
     if (changed) {
       fresh.write().format("delta").mode("overwrite").insertInto(context.tables().name(table));

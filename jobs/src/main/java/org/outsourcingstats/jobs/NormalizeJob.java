@@ -332,14 +332,14 @@ public final class NormalizeJob {
         .merge(local.selectExpr(TableSchemas.OBSERVATIONS_SCHEMA.fieldNames()).as("s"), on)
         .whenMatched("t.source_file IS NULL AND t.status = 'A' AND NOT (t.value <=> s.value)").updateAll()
         .whenNotMatched().insertAll()
-        .whenNotMatchedBySource("t.source_file IS NULL AND t.status = 'A' AND t.source LIKE 'contracts register:%' AND "
-            + merged.yearCondition("t")).delete()
+        .whenNotMatchedBySource(ContractRegister.isContractSum("t") + " AND " + merged.yearCondition("t")).delete()
         .execute();
   }
 
   private static final List<String> REGISTER_COLUMNS = List.of("firm_name", "entity_code", "entity_name",
       "revenue", "reported_revenue", "reported_unit", "fx_rate", "employees", "fortune500", "source_file",
       "source_line", "batch_id");
+  private static final List<String> CONTRACT_FIGURES = List.of("contracts", "contract_value", "executed_value");
   private static final List<String> CONTRACT_COLUMNS = List.of("entity_code", "entity_name", "contracts",
       "contract_value", "executed_value", "batch_id");
 
@@ -354,9 +354,9 @@ public final class NormalizeJob {
   private void mergeFirmContracts(Dataset<Row> figures, ContractRegister.Merged merged) {
     String stale = merged.yearCondition("t") + " AND t.contracts IS NOT NULL";
     Map<String, String> cleared = new LinkedHashMap<>();
-    List.of("contracts", "contract_value", "executed_value").forEach(column -> cleared.put(column, "NULL"));
+    CONTRACT_FIGURES.forEach(column -> cleared.put(column, "NULL"));
     cleared.put("updated_at", "current_timestamp()");
-    mergeFirms(figures, CONTRACT_COLUMNS, List.of("contracts", "contract_value", "executed_value"))
+    mergeFirms(figures, CONTRACT_COLUMNS, CONTRACT_FIGURES)
         .whenNotMatchedBySource(stale + " AND t.source_file IS NULL").delete()
         .whenNotMatchedBySource(stale).updateExpr(cleared)
         .execute();
