@@ -26,6 +26,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.outsourcingstats.common.delta.TableSchemas;
 import org.outsourcingstats.common.text.TextKeys;
+import org.outsourcingstats.common.units.ValueRange;
 
 /**
  * The contracts register, the large input, validated and aggregated with Spark SQL rather than row by row: each
@@ -57,8 +58,12 @@ final class ContractRegister {
     ContractNames.register(context.spark(), context.vocabulary());
     FxRatesView.register(context);
     parsed.createOrReplaceTempView("contract_rows");
-    return context.spark().sql(String.format(CLASSIFY_SQL, "contract_rows", context.config().currentYear()));
+    return context.spark().sql(String.format(CLASSIFY_SQL, "contract_rows", context.config().currentYear(),
+        ValueRange.LIMIT_SQL, PLAIN_NUMBER));
   }
+
+  /** A number in plain or exponent notation: when such a value does not fit the value type, it is out of range. */
+  private static final String PLAIN_NUMBER = "^ *[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)? *$";
 
   private static final String CLASSIFY_SQL = """
       WITH n AS (
@@ -68,7 +73,7 @@ final class ContractRegister {
       v AS (
         SELECT n.*, e.code AS entity_code, e.name AS entity_name, e.level AS entity_level,
                to_date(signed_date, 'yyyy-MM-dd') AS signed,
-               CAST(contract_value AS DECIMAL(38, 6)) AS cv, CAST(executed_value AS DECIMAL(38, 6)) AS ev,
+               try_cast(contract_value AS DECIMAL(38, 6)) AS cv, try_cast(executed_value AS DECIMAL(38, 6)) AS ev,
                upper(trim(currency)) AS cur
         FROM n),
       f AS (
@@ -80,23 +85,29 @@ final class ContractRegister {
           WHEN field_error IS NOT NULL THEN concat('FIELD_COUNT: ', field_error)
           WHEN coalesce(trim(contract_id), '') = '' THEN 'MISSING_FIELD: required field contract_id is empty'
           WHEN coalesce(trim(firm_id), '') = '' THEN 'MISSING_FIELD: required field firm_id is empty'
-          WHEN entity_code IS NULL THEN concat('UNKNOWN_ENTITY: city "', coalesce(city, ''),
+          WHEN entity_code IS NULL THEN concat('UNKNOWN_ENTITY: city "', coalesce(left(city, 60), ''),
                '" is not in conf/reference/entities.csv')
           WHEN signed IS NULL OR NOT signed_date RLIKE '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN concat(
-               'INVALID_DATE: signed_date "', coalesce(signed_date, ''), '" is not an ISO date (yyyy-MM-dd)')
+               'INVALID_DATE: signed_date "', coalesce(left(signed_date, 60), ''), '" is not an ISO date (yyyy-MM-dd)')
           WHEN signed_year > %2$d THEN concat('FUTURE_ACTUAL: a contract signed in ', signed_year,
                ', after the current year %2$d')
-          WHEN sector_code IS NULL THEN concat('UNKNOWN_SECTOR: sector "', coalesce(sector, ''),
+          WHEN sector_code IS NULL THEN concat('UNKNOWN_SECTOR: sector "', coalesce(left(sector, 60), ''),
                '" is not ITO, BPO or KPO')
-          WHEN market_code IS NULL THEN concat('UNKNOWN_MARKET: client_market "', coalesce(client_market, ''),
-               '" is not an ISO country code, EU, or CN for onshore clients')
-          WHEN cv IS NULL THEN concat('INVALID_VALUE: contract_value "', coalesce(contract_value, ''),
+          WHEN market_code IS NULL THEN concat('UNKNOWN_MARKET: client_market "',
+               coalesce(left(client_market, 60), ''), '" is not an ISO country code, EU, or CN for onshore clients')
+          WHEN (cv IS NULL AND contract_value RLIKE '%4$s') OR abs(cv) >= %3$s THEN concat(
+               'VALUE_OUT_OF_RANGE: contract_value "', left(contract_value, 60), '" lies outside the range of a ',
+               'figure (below 10^18 once normalised); check the number and its exponent')
+          WHEN (ev IS NULL AND executed_value RLIKE '%4$s') OR abs(ev) >= %3$s THEN concat(
+               'VALUE_OUT_OF_RANGE: executed_value "', left(executed_value, 60), '" lies outside the range of a ',
+               'figure (below 10^18 once normalised); check the number and its exponent')
+          WHEN cv IS NULL THEN concat('INVALID_VALUE: contract_value "', coalesce(left(contract_value, 60), ''),
                '" is not a number')
-          WHEN ev IS NULL THEN concat('INVALID_VALUE: executed_value "', coalesce(executed_value, ''),
+          WHEN ev IS NULL THEN concat('INVALID_VALUE: executed_value "', coalesce(left(executed_value, 60), ''),
                '" is not a number')
           WHEN cv < 0 OR ev < 0 THEN 'NEGATIVE_VALUE: contract and executed values are never negative'
           WHEN cur NOT IN ('USD', 'CNY') OR cur IS NULL THEN concat('UNKNOWN_UNIT: currency "',
-               coalesce(currency, ''), '" is not USD or CNY')
+               coalesce(left(currency, 60), ''), '" is not USD or CNY')
           WHEN cur = 'CNY' AND cny_per_usd IS NULL THEN concat('NO_FX_RATE: no CNY/USD rate for ', signed_year)
           END AS problem
         FROM f)
@@ -237,11 +248,16 @@ final class ContractRegister {
 
   private void withCommitNote(String note, Runnable write) {
     String key = "spark.databricks.delta.commitInfo.userMetadata";
+    String previous = context.spark().conf().getOption(key).getOrElse(() -> null);
     context.spark().conf().set(key, note);
     try {
       write.run();
     } finally {
-      context.spark().conf().unset(key);
+      if (previous == null) {
+        context.spark().conf().unset(key);
+      } else {
+        context.spark().conf().set(key, previous);
+      }
     }
   }
 

@@ -11,11 +11,13 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.outsourcingstats.common.delta.TableSchemas;
+import org.outsourcingstats.common.error.Errors;
 import org.outsourcingstats.common.landing.Shape;
 import org.outsourcingstats.common.normalize.Figure;
 import org.outsourcingstats.common.normalize.FigureExtractor;
 import org.outsourcingstats.common.normalize.NormalizedObservation;
 import org.outsourcingstats.common.normalize.ObservationNormalizer;
+import org.outsourcingstats.common.quality.ReasonCode;
 import org.outsourcingstats.common.quality.RowRejection;
 import org.outsourcingstats.common.vocab.Vocabulary;
 
@@ -55,6 +57,8 @@ final class FigureClassifier implements FlatMapFunction<Row, Row> {
       figures = extractor.figures(Shape.fromFolder(from.shape()).orElseThrow(), fields, from.raw());
     } catch (RowRejection rejection) {
       return List.of(rejected(from, 0, rejection.code().name(), rejection.getMessage())).iterator();
+    } catch (RuntimeException unexpected) { // no row may fail its batch: it is quarantined with the error's text
+      return List.of(rejected(from, 0, ReasonCode.ROW_ERROR.name(), rowError(unexpected))).iterator();
     }
     List<Row> out = new ArrayList<>(figures.size());
     for (int item = 0; item < figures.size(); item++) {
@@ -68,9 +72,17 @@ final class FigureClassifier implements FlatMapFunction<Row, Row> {
       } catch (RowRejection rejection) {
         String where = figure.label() == null ? "" : figure.label() + ": ";
         out.add(rejected(from, item, rejection.code().name(), where + rejection.getMessage()));
+      } catch (RuntimeException unexpected) {
+        String where = figure.label() == null ? "" : figure.label() + ": ";
+        out.add(rejected(from, item, ReasonCode.ROW_ERROR.name(), where + rowError(unexpected)));
       }
     }
     return out.iterator();
+  }
+
+  /** The reason of a row whose reading failed unexpectedly: the error's own words, for a bug report. */
+  static String rowError(RuntimeException error) {
+    return "reading the row failed: " + Errors.cause(error) + "; please report it with the row";
   }
 
   private static Row rejected(Provenance from, int item, String code, String reason) {

@@ -11,6 +11,7 @@ import org.outsourcingstats.common.delta.TableSchemas;
 import org.outsourcingstats.common.normalize.FigureExtractor;
 import org.outsourcingstats.common.normalize.FirmNormalizer;
 import org.outsourcingstats.common.normalize.FirmRecord;
+import org.outsourcingstats.common.quality.ReasonCode;
 import org.outsourcingstats.common.quality.RowRejection;
 import org.outsourcingstats.common.vocab.Vocabulary;
 
@@ -54,6 +55,9 @@ final class FirmClassifier implements FlatMapFunction<Row, Row> {
       } catch (RowRejection rejection) {
         code = rejection.code().name();
         reason = rejection.getMessage();
+      } catch (RuntimeException unexpected) { // no row may fail its batch: it is quarantined with the error's text
+        code = ReasonCode.ROW_ERROR.name();
+        reason = FigureClassifier.rowError(unexpected);
       }
     }
     return List.of(firm == null

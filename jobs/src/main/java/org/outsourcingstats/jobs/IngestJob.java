@@ -20,6 +20,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.outsourcingstats.common.delta.TableSchemas;
 import org.outsourcingstats.common.landing.CsvFileReader;
+import org.outsourcingstats.common.landing.FileRejection;
+import org.outsourcingstats.common.landing.IngestLimits;
 import org.outsourcingstats.common.landing.JsonLinesReader;
 import org.outsourcingstats.common.landing.LandingFolder;
 import org.outsourcingstats.common.landing.LandingFolder.LandedFile;
@@ -33,7 +35,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Lands raw files into {@code raw_rows} (bronze), each row as text with its file, line, checksum and batch, in one
  * commit per run. A file whose checksum is already landed is skipped, so re-running changes nothing. A file that
- * is not text is landed as one row carrying the reason, for the normalise step to quarantine.
+ * is not text, is refused (a link out of the landing folder, not a regular file), cannot be read, or exceeds a
+ * limit ({@link IngestLimits}) is landed as one row carrying the reason, for the normalise step to quarantine; the
+ * rest of the folder lands.
  *
  * <p>Small shapes are read on the driver, which splits multi-line quoted records exactly. Contract registers, the
  * large input, are read by the executors line by line (a register has one contract a line); their encoding is
@@ -60,22 +64,47 @@ public final class IngestJob {
     int files = 0;
     int skipped = 0;
     int empty = 0;
+    int rejected = 0;
     for (Shape shape : Shape.values()) {
-      for (LandedFile file : landing.files(shape)) {
+      LandingFolder.Listing listing = landing.list(shape);
+      for (LandingFolder.RefusedFile refused : listing.refused()) {
+        if (landed.add(LandingFolder.identityOfUnread(refused.name(), refused.reason()))) {
+          LOG.warn("ingest: {} refused: {}", refused.name(), refused.reason());
+          driverRows.add(wholeFile(shape, refused.name(), refused.code(), refused.reason(), null,
+              LandingFolder.identityOfUnread(refused.name(), refused.reason()), now));
+          rejected++;
+        }
+      }
+      for (LandedFile file : listing.files()) {
         if (file.length() == 0) {
           empty++;
           continue;
         }
-        String sha = landing.sha256(file);
+        String sha;
+        try {
+          sha = landing.sha256(file);
+        } catch (FileRejection unreadable) {
+          String identity = LandingFolder.identityOfUnread(file.name(), unreadable.getMessage());
+          if (landed.add(identity)) {
+            driverRows.add(rejectedFile(shape, file, unreadable, identity, now));
+            rejected++;
+          }
+          continue;
+        }
         if (!landed.add(sha)) {
           skipped++;
           continue;
         }
         files++;
-        if (shape == Shape.CONTRACTS) {
-          registers.add(register(landing, file, sha, now, driverRows));
-        } else {
-          driverRows.addAll(smallFile(shape, landing, file, sha, now));
+        try {
+          if (shape == Shape.CONTRACTS) {
+            registers.add(register(landing, file, sha, now, driverRows));
+          } else {
+            driverRows.addAll(smallFile(shape, landing, file, sha, now));
+          }
+        } catch (FileRejection rejection) {
+          driverRows.add(rejectedFile(shape, file, rejection, sha, now));
+          rejected++;
         }
       }
     }
@@ -90,20 +119,28 @@ public final class IngestJob {
       boolean committed = context.tables().version(TableSchemas.RAW_ROWS) != before;
       count = committed ? context.tables().lastCommitRows(TableSchemas.RAW_ROWS) : 0;
     }
-    String detail = files + " new file(s), " + skipped + " already landed, " + empty + " empty";
+    String detail = files + " new file(s), " + skipped + " already landed, " + empty + " empty, " + rejected
+        + " quarantined whole";
     LOG.info("ingest: {}; {} raw row(s) in batch {}", detail, count, context.runId());
     return new StepResult("ingest", started, Instant.now(), count, 0, 0, 0, count, detail);
   }
 
   private List<Row> smallFile(Shape shape, LandingFolder landing, LandedFile file, String sha, Timestamp now) {
     String sourceFile = file.name();
+    IngestLimits limits = context.config().ingestLimits();
+    if (file.length() > limits.maxFileBytes()) {
+      throw new FileRejection(ReasonCode.FILE_TOO_LARGE, "the file has " + file.length() + " bytes, more than "
+          + "pipeline.ingest.max-file-bytes (" + limits.maxFileBytes() + "); a " + shape.folder() + " file is read "
+          + "whole on the driver: split it, or raise the limit together with the driver's memory");
+    }
     byte[] bytes = landing.readAll(file);
     Optional<DecodedText> decoded = DecodedText.decode(bytes);
     if (decoded.isEmpty()) {
       return List.of(undecodable(shape, sourceFile, sha, now, bytes.length));
     }
     String text = decoded.get().text();
-    List<RawRecord> records = shape == Shape.BULLETIN ? JsonLinesReader.read(text) : CsvFileReader.read(text);
+    List<RawRecord> records = shape == Shape.BULLETIN ? JsonLinesReader.read(text, limits)
+        : CsvFileReader.read(text, limits);
     List<Row> rows = new ArrayList<>(records.size());
     for (RawRecord record : records) {
       rows.add(RowFactory.create(shape.folder(), sourceFile, record.line(), record.raw(), record.header(),
@@ -129,6 +166,7 @@ public final class IngestJob {
     String encoding = charset.get().name();
     String shape = Shape.CONTRACTS.folder();
     String batch = context.runId();
+    int maxLine = context.config().ingestLimits().maxLineChars();
     JavaRDD<String> lines = JavaSparkContext.fromSparkContext(context.spark().sparkContext())
         .hadoopFile(file.uri(), TextInputFormat.class, LongWritable.class, Text.class)
         .map(pair -> {
@@ -139,8 +177,15 @@ public final class IngestJob {
     String header = lines.first();
     JavaRDD<Row> rows = lines.zipWithIndex()
         .filter(pair -> pair._2() > 0 && !pair._1().isBlank())
-        .map(pair -> RowFactory.create(shape, sourceFile, pair._2() + 1, stripCr(pair._1()), stripCr(header),
-            null, null, encoding, sha, batch, now));
+        .map(pair -> {
+          String line = stripCr(pair._1());
+          // A register is read line by line: an oversized line is quarantined alone, its neighbours are unaffected.
+          boolean tooLong = line.length() > maxLine;
+          return RowFactory.create(shape, sourceFile, pair._2() + 1, tooLong ? line.substring(0, maxLine) : line,
+              stripCr(header), null, tooLong ? ReasonCode.LINE_TOO_LONG.name() + ": the line is " + line.length()
+                  + " characters long, more than pipeline.ingest.max-line-chars (" + maxLine + "); only its first "
+                  + maxLine + " characters are kept" : null, encoding, sha, batch, now);
+        });
     return context.spark().createDataFrame(rows, TableSchemas.RAW_ROWS_SCHEMA);
   }
 
@@ -165,9 +210,20 @@ public final class IngestJob {
   }
 
   private Row undecodable(Shape shape, String sourceFile, String sha, Timestamp now, long bytes) {
-    return RowFactory.create(shape.folder(), sourceFile, 0L, null, null, null,
-        ReasonCode.UNDECODABLE_FILE.name() + ": " + bytes + " bytes that are neither UTF-8 nor GB18030 text; "
-            + "re-export the file as UTF-8", null, sha, context.runId(), now);
+    return wholeFile(shape, sourceFile, ReasonCode.UNDECODABLE_FILE, bytes + " bytes that are neither UTF-8 nor "
+        + "GB18030 text; re-export the file as UTF-8", null, sha, now);
+  }
+
+  private Row rejectedFile(Shape shape, LandedFile file, FileRejection rejection, String identity, Timestamp now) {
+    LOG.warn("ingest: {} quarantined whole ({}): {}", file.name(), rejection.code(), rejection.getMessage());
+    return wholeFile(shape, file.name(), rejection.code(), rejection.getMessage(), null, identity, now);
+  }
+
+  /** The one raw row that stands for a file quarantined as a whole: line 0, no text, the reason as parse error. */
+  private Row wholeFile(Shape shape, String sourceFile, ReasonCode code, String reason, String encoding,
+      String identity, Timestamp now) {
+    return RowFactory.create(shape.folder(), sourceFile, 0L, null, null, null, code.name() + ": " + reason, encoding,
+        identity, context.runId(), now);
   }
 
   private Set<String> landedChecksums() {

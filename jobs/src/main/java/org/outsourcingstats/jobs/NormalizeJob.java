@@ -29,6 +29,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.outsourcingstats.common.delta.TableSchemas;
+import org.outsourcingstats.common.error.Errors;
 import org.outsourcingstats.common.landing.Shape;
 import org.outsourcingstats.common.quality.ReasonCode;
 import org.slf4j.Logger;
@@ -46,7 +47,9 @@ import org.slf4j.LoggerFactory;
  *       counted; rows of a batch giving different values for one key are all quarantined.</li>
  * </ul>
  * Then the derived ({@code D}) figures are brought up to date and the batch is recorded in {@code batches}. Every
- * write is idempotent, so a batch interrupted half way is simply normalised again by the next run.
+ * write is idempotent, so a batch interrupted half way is simply normalised again by the next run. A batch whose
+ * normalisation fails is undone and set aside ({@link HeldBatches}); the others go on, and the step's result names
+ * it.
  *
  * <p>What counts as a row read: a row of a long shape, a contract, a firm row, and for the wide and nested shapes
  * (yearbook, bulletin with {@code figures}) each figure, so that {@code read = accepted + quarantined + duplicate}.
@@ -65,22 +68,49 @@ public final class NormalizeJob {
       List.of(Shape.OBSERVATIONS.folder(), Shape.YEARBOOK.folder(), Shape.BULLETIN.folder());
 
   private final PipelineContext context;
+  private final Release release;
 
   public NormalizeJob(PipelineContext context) {
+    this(context, Release.NONE);
+  }
+
+  public NormalizeJob(PipelineContext context, Release release) {
     this.context = context;
+    this.release = release;
   }
 
   public StepResult run() {
     Instant started = Instant.now();
-    List<String> pending = pendingBatches();
+    HeldBatches held = new HeldBatches(context);
     Map<String, Map<String, Long>> countsByBatch = new LinkedHashMap<>();
+    release.retry().forEach(held::retry);
+    for (String batch : release.drop()) {
+      Dataset<Row> dropped = held.dropped(batch).localCheckpoint();
+      long rows = dropped.count();
+      mergeQuarantine(List.of(dropped));
+      countsByBatch.put(batch, Map.of(QUARANTINED, rows));
+      LOG.warn("normalize: batch {} dropped: its {} raw row(s) quarantined as BATCH_DROPPED", batch, rows);
+    }
+    List<String> pending = pendingBatches(held.held(), release.drop());
+    Map<String, String> failed = new LinkedHashMap<>();
     for (String batch : pending) {
-      countsByBatch.put(batch, normalizeBatch(batch));
+      try {
+        countsByBatch.put(batch, held.asOneUnit(batch, () -> normalizeBatch(batch)));
+      } catch (RuntimeException e) { // a batch that fails is set aside; the others go on
+        String cause = Errors.cause(e);
+        LOG.error("normalize: batch {} failed and is set aside: {}", batch, cause);
+        LOG.debug("normalize: batch {} failed", batch, e);
+        failed.put(batch, cause);
+      }
+    }
+    if (!failed.isEmpty()) {
+      held.hold(failed);
     }
     long derived = 0;
-    if (!pending.isEmpty()) {
+    if (!countsByBatch.isEmpty()) {
       derived = new Derivations(context).refresh();
       recordBatches(countsByBatch);
+      release.drop().forEach(held::released);
     }
     Map<String, Long> total = new HashMap<>();
     countsByBatch.values().forEach(counts -> counts.forEach((k, v) -> total.merge(k, v, Long::sum)));
@@ -88,17 +118,34 @@ public final class NormalizeJob {
     long quarantined = total.getOrDefault(QUARANTINED, 0L);
     long duplicate = total.getOrDefault(DUPLICATE, 0L);
     long read = accepted + quarantined + duplicate;
-    LOG.info("normalize: {} batch(es), {} row(s) read = {} accepted + {} quarantined + {} duplicate; {} derived",
-        pending.size(), read, accepted, quarantined, duplicate, derived);
+    LOG.info("normalize: {} batch(es), {} row(s) read = {} accepted + {} quarantined + {} duplicate; {} derived{}",
+        countsByBatch.size(), read, accepted, quarantined, duplicate, derived,
+        failed.isEmpty() ? "" : "; " + failed.size() + " batch(es) set aside");
     return new StepResult("normalize", started, Instant.now(), read, accepted, quarantined, duplicate,
-        accepted + derived, pending.size() + " batch(es), " + derived + " derived figure(s)");
+        accepted + derived, countsByBatch.size() + " batch(es), " + derived + " derived figure(s)", failed);
   }
 
-  /** Batches landed in raw_rows that have not completed normalisation, oldest first. */
-  private List<String> pendingBatches() {
+  /**
+   * Batches to release before normalising: held batches to normalise again, and held batches to drop.
+   *
+   * @param retry batch ids for {@code normalize --retry-batch}
+   * @param drop batch ids for {@code normalize --drop-batch}
+   */
+  public record Release(List<String> retry, List<String> drop) {
+    public static final Release NONE = new Release(List.of(), List.of());
+
+    public Release {
+      retry = List.copyOf(retry);
+      drop = List.copyOf(drop);
+    }
+  }
+
+  /** Batches landed in raw_rows that have not completed normalisation and are not set aside, oldest first. */
+  private List<String> pendingBatches(List<String> held, List<String> dropped) {
     Dataset<Row> landed = context.tables().read(TableSchemas.RAW_ROWS).select("batch_id").distinct();
     Dataset<Row> done = context.tables().read(TableSchemas.BATCHES).select("batch_id");
-    return landed.except(done).as(Encoders.STRING()).collectAsList().stream().sorted().toList();
+    return landed.except(done).as(Encoders.STRING()).collectAsList().stream()
+        .filter(batch -> !held.contains(batch) && !dropped.contains(batch)).sorted().toList();
   }
 
   private Map<String, Long> normalizeBatch(String batch) {

@@ -12,9 +12,13 @@ import java.time.Year;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.outsourcingstats.common.error.Errors;
 import org.outsourcingstats.common.error.PipelineException;
+import org.outsourcingstats.common.landing.IngestLimits;
 
 /**
  * The pipeline's settings, resolved once: command-line overrides over the {@code --conf} file over the defaults in
@@ -22,6 +26,7 @@ import org.outsourcingstats.common.error.PipelineException;
  */
 public final class PipelineConfig implements Serializable {
   private static final long serialVersionUID = 1L;
+  private static final String ROOT = "pipeline";
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
 
   /** How tables are registered so that later sessions find them by name. */
@@ -38,6 +43,7 @@ public final class PipelineConfig implements Serializable {
   private final int lockWaitSeconds;
   private final String reportDir;
   private final boolean reportAfterRun;
+  private final IngestLimits ingestLimits;
 
   private PipelineConfig(Config config) {
     try {
@@ -69,6 +75,12 @@ public final class PipelineConfig implements Serializable {
       String report = p.getString("report.dir");
       this.reportDir = report.isBlank() ? warehouse.replaceAll("/+$", "") + "/report" : absolute(report);
       this.reportAfterRun = p.getBoolean("report.after-run");
+      try {
+        this.ingestLimits = new IngestLimits(p.getInt("ingest.max-columns"), p.getInt("ingest.max-field-chars"),
+            p.getInt("ingest.max-line-chars"), p.getBytes("ingest.max-file-bytes"));
+      } catch (IllegalArgumentException e) {
+        throw Errors.configInvalid("pipeline.ingest", e.getMessage());
+      }
       Map<String, String> spark = new LinkedHashMap<>();
       for (Map.Entry<String, ConfigValue> entry : p.getConfig("spark").entrySet()) {
         spark.put(entry.getKey().replace("\"", ""), String.valueOf(entry.getValue().unwrapped()));
@@ -93,11 +105,50 @@ public final class PipelineConfig implements Serializable {
       }
       fromFile = ConfigFactory.parseFile(file.toFile());
     }
-    Config resolved = ConfigFactory.parseMap(overrides, "command line")
-        .withFallback(fromFile)
-        .withFallback(ConfigFactory.defaultReference(PipelineConfig.class.getClassLoader()))
-        .resolve();
+    Config commandLine = ConfigFactory.parseMap(overrides, "command line");
+    Config reference = ConfigFactory.defaultReference(PipelineConfig.class.getClassLoader());
+    rejectUnknownKeys(commandLine, true, reference);
+    rejectUnknownKeys(fromFile, false, reference);
+    Config resolved = commandLine.withFallback(fromFile).withFallback(reference).resolve();
     return new PipelineConfig(resolved);
+  }
+
+  /**
+   * Fails on the first key of {@code given} that is not a setting of {@code reference.conf}: a misspelt setting
+   * would otherwise be ignored and its default used without a word. Under {@code pipeline.spark} any key is a Spark
+   * setting; keys outside {@code pipeline} belong to other tools sharing the file, unless they came from the command
+   * line (where only pipeline settings are taken).
+   */
+  private static void rejectUnknownKeys(Config given, boolean commandLine, Config reference) {
+    Set<String> known = new TreeSet<>(reference.getConfig(ROOT).entrySet().stream()
+        .map(entry -> ROOT + "." + entry.getKey()).toList());
+    for (Map.Entry<String, ConfigValue> entry : given.entrySet()) {
+      String key = entry.getKey();
+      boolean pipeline = key.startsWith(ROOT + ".");
+      if ((!pipeline && !commandLine) || key.startsWith(ROOT + ".spark.") || known.contains(key)) {
+        continue;
+      }
+      throw Errors.unknownSetting(key, nearest(key, known));
+    }
+  }
+
+  /** The known key closest to {@code key} in edit distance, when it is close enough to be a plausible misspelling. */
+  private static String nearest(String key, Set<String> known) {
+    LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    String plain = key.startsWith(ROOT + ".") ? key : ROOT + "." + key;
+    for (String candidate : known) {
+      int d = distance.apply(plain, candidate);
+      if (d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    if (!key.startsWith(ROOT + ".") && key.startsWith("spark.")) {
+      return ROOT + ".spark.\"" + key + "\"";
+    }
+    return bestDistance <= Math.max(2, plain.length() / 3) ? best : null;
   }
 
   /**
@@ -182,6 +233,11 @@ public final class PipelineConfig implements Serializable {
   /** Whether {@code run} writes the HTML report after its steps. */
   public boolean reportAfterRun() {
     return reportAfterRun;
+  }
+
+  /** What ingest accepts of one file ({@code pipeline.ingest.*}). */
+  public IngestLimits ingestLimits() {
+    return ingestLimits;
   }
 
   public Map<String, String> sparkSettings() {

@@ -31,6 +31,7 @@ public final class TableSchemas {
   public static final String GROWTH = "growth";
   public static final String RUNS = "runs";
   public static final String BATCHES = "batches";
+  public static final String HELD_BATCHES = "held_batches";
   public static final String FIRM_OBSERVATIONS = "firm_observations";
   public static final String CONTRACTS = "contracts";
   public static final String CONCENTRATION = "concentration";
@@ -193,7 +194,7 @@ public final class TableSchemas {
       field("job", StringType, "ingest, normalize, growth"),
       field("started_at", TimestampType, "start of the job"),
       field("finished_at", TimestampType, "end of the job"),
-      field("status", StringType, "SUCCEEDED or FAILED"),
+      field("status", StringType, "SUCCEEDED, PARTIAL (normalize set a batch aside; see error) or FAILED"),
       field("rows_read", LongType, "rows the job read"),
       field("rows_accepted", LongType, "rows accepted (normalize)"),
       field("rows_quarantined", LongType, "rows quarantined"),
@@ -209,6 +210,14 @@ public final class TableSchemas {
       field("rows_duplicate", LongType, "exact duplicates dropped"),
       field("normalized_at", TimestampType, "when normalisation of the batch completed"));
 
+  public static final StructType HELD_BATCHES_SCHEMA = schema(
+      field("batch_id", StringType, "a landed batch whose normalisation failed and was set aside"),
+      field("held_at", TimestampType, "when it was set aside"),
+      field("run_id", StringType, "the run that set it aside"),
+      field("error", StringType, "why its normalisation failed (first line of the cause)"),
+      field("released_at", TimestampType, "when it was released; NULL while it is set aside"),
+      field("release", StringType, "RETRY (normalize --retry-batch) or DROP (normalize --drop-batch)"));
+
   /** Every table in creation order. */
   public static final Map<String, StructType> ALL = tables();
 
@@ -222,6 +231,7 @@ public final class TableSchemas {
     all.put(GROWTH, GROWTH_SCHEMA);
     all.put(RUNS, RUNS_SCHEMA);
     all.put(BATCHES, BATCHES_SCHEMA);
+    all.put(HELD_BATCHES, HELD_BATCHES_SCHEMA);
     all.put(FIRM_OBSERVATIONS, FIRM_OBSERVATIONS_SCHEMA);
     all.put(CONTRACTS, CONTRACTS_SCHEMA);
     all.put(CONCENTRATION, CONCENTRATION_SCHEMA);

@@ -42,6 +42,38 @@ public final class Errors {
         landing, landing));
   }
 
+  public static PipelineException landingUnreadable(String landing, Throwable cause) {
+    return new PipelineException(String.format(
+        "The landing folder %s could not be read: %s. Check the location, that its file system is reachable and "
+            + "that this process may list it.", landing, cause(cause)), cause);
+  }
+
+  public static PipelineException warehouseNotAFolder(String warehouse) {
+    return new PipelineException(String.format(
+        "The warehouse %s is a file, not a folder. The warehouse is the folder of the Delta tables; pass a folder "
+            + "(an existing one, or one to create) with --warehouse or pipeline.warehouse.", warehouse));
+  }
+
+  public static PipelineException unknownSetting(String key, String nearest) {
+    return new PipelineException(String.format(
+        "Configuration '%s' is not a setting of the pipeline%s. Every setting is listed with its default in "
+            + "common/src/main/resources/reference.conf; Spark settings go under pipeline.spark.\"spark.x.y\".",
+        key, nearest == null ? "" : " (did you mean '" + nearest + "'?)"));
+  }
+
+  public static PipelineException writeNotAllowed(String command, String kind, String query) {
+    return new PipelineException(String.format(
+        "'%s' runs queries only (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN), and this statement (%s) could change the "
+            + "warehouse; nothing was run. Statement: %s. Run a statement that is meant to change tables with "
+            + "'scripts/pipeline sql --allow-writes'.", command, kind, abbreviate(query, 200)));
+  }
+
+  public static PipelineException batchNotHeld(String batch, java.util.Collection<String> held) {
+    return new PipelineException(String.format(
+        "Batch %s is not set aside. %s", batch, held.isEmpty() ? "No batch is set aside."
+            : "The batches set aside are: " + String.join(", ", held) + " ('scripts/pipeline status' lists them)."));
+  }
+
   public static PipelineException benchInputMissing(String what, String location, String fix) {
     return new PipelineException(String.format(
         "The benchmark job's %s was not found at %s. The bench jobs (floor, lean) read a generated contracts "
@@ -128,34 +160,86 @@ public final class Errors {
     return new PipelineException(String.format(
         "Exporting %s to %s failed: %s. Nothing was written to the target (the partial output in a hidden "
             + ".export-* folder beside it is removed); fix the cause and export again.",
-        what, target, firstLine(cause.getMessage())), cause);
+        what, target, cause(cause)), cause);
   }
 
   public static PipelineException queryFailed(String query, Throwable cause) {
     return new PipelineException(String.format(
         "The query failed: %s. Query: %s. Tables are named <database>.<table>, e.g. outsourcing.observations; "
-            + "'scripts/pipeline status' lists them.", firstLine(cause.getMessage()), query), cause);
+            + "'scripts/pipeline status' lists them.", cause(cause), abbreviate(query, 200)), cause);
   }
 
   public static PipelineException reportNotWritten(String folder, Throwable cause) {
     return new PipelineException(String.format(
         "The report could not be written to %s: %s. The tables are unaffected. Make the folder writable, or name "
-            + "another one with 'report --out DIR' or pipeline.report.dir.", folder, firstLine(cause.getMessage())),
+            + "another one with 'report --out DIR' or pipeline.report.dir.", folder, cause(cause)),
         cause);
   }
 
   public static PipelineException stepFailed(String step, Throwable cause) {
     return new PipelineException(String.format(
         "Step '%s' failed: %s. Tables are left as of their last commit; fix the cause and run again, the step "
-            + "resumes from the batches it has not completed.", step, firstLine(cause.getMessage())), cause);
+            + "resumes from the batches it has not completed.", step, cause(cause)), cause);
   }
 
-  private static String firstLine(String message) {
+  public static PipelineException tablesNotReady(String warehouse, Throwable cause) {
+    return new PipelineException(String.format(
+        "The tables of the warehouse %s could not be opened or created: %s. Check that the warehouse is a folder "
+            + "this process may write, and that its disk has space.", warehouse, cause(cause)), cause);
+  }
+
+  /**
+   * The batches a normalize step set aside, each with its cause and the two ways to release it.
+   *
+   * @param held the batch ids, each with the first line of its cause
+   */
+  public static PipelineException batchesHeld(java.util.Map<String, String> held) {
+    StringBuilder batches = new StringBuilder();
+    held.forEach((batch, cause) -> batches.append(batches.length() == 0 ? "" : "; ").append(batch).append(" (")
+        .append(abbreviate(cause, MAX_CAUSE_CHARS)).append(')'));
+    String first = held.keySet().iterator().next();
+    return new PipelineException(String.format(
+        "Step 'normalize' set %d batch(es) aside: %s. The other batches were normalised and later steps ran. Once "
+            + "the cause is fixed, retry with 'scripts/pipeline normalize --retry-batch %s', or drop the batch (its "
+            + "rows go to quarantine as BATCH_DROPPED) with 'scripts/pipeline normalize --drop-batch %s'.",
+        held.size(), batches, first, first));
+  }
+
+  /** Most characters of a cause quoted in a message: enough for Spark's error class and text, not its plan dump. */
+  public static final int MAX_CAUSE_CHARS = 300;
+
+  /**
+   * The root cause of {@code error} as one line of at most {@link #MAX_CAUSE_CHARS}: the message of the innermost
+   * exception that has one (its class name when it is not self-explanatory), never a stack trace.
+   */
+  public static String cause(Throwable error) {
+    if (error instanceof PipelineException) {
+      return firstLine(error.getMessage());
+    }
+    Throwable shown = error;
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        shown = t;
+      }
+    }
+    String message = shown.getMessage() == null || shown.getMessage().isBlank() ? shown.getClass().getName()
+        : shown instanceof java.io.IOException || shown instanceof NumberFormatException
+            || shown instanceof ArithmeticException || shown instanceof IllegalStateException
+            ? shown.getClass().getSimpleName() + ": " + shown.getMessage() : shown.getMessage();
+    return firstLine(message);
+  }
+
+  /** The first line of {@code message}, without its final period, cut to {@link #MAX_CAUSE_CHARS}. */
+  public static String firstLine(String message) {
     if (message == null) {
       return "(no message)";
     }
-    int newline = message.indexOf('\n');
-    String line = (newline < 0 ? message : message.substring(0, newline)).strip();
+    String line = message.lines().filter(text -> !text.isBlank()).findFirst().orElse("(no message)").strip();
+    line = abbreviate(line, MAX_CAUSE_CHARS);
     return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
+  }
+
+  private static String abbreviate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 3) + "...";
   }
 }

@@ -1,6 +1,7 @@
 package org.outsourcingstats.common.landing;
 
 import com.univocity.parsers.common.ParsingContext;
+import com.univocity.parsers.common.TextParsingException;
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
 import java.io.StringReader;
@@ -9,17 +10,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.outsourcingstats.common.quality.ReasonCode;
 import org.outsourcingstats.common.text.TextKeys;
 
 /**
  * Splits the decoded text of a CSV file into {@link RawRecord}s keyed by its header: RFC 4180 quoting (commas and
  * line breaks inside quotes), any line ending. A record with more or fewer fields than the header is kept with a
- * parse error, for the quarantine to report.
+ * parse error, for the quarantine to report. A file beyond the {@link IngestLimits} (a row wider than
+ * {@code maxColumns}, a field longer than {@code maxFieldChars}, a record longer than {@code maxLineChars}) is
+ * rejected as a whole: past an oversized field the parser cannot tell where the next record starts.
  */
 public final class CsvFileReader {
   private CsvFileReader() {}
 
-  public static List<RawRecord> read(String text) {
+  /**
+   * The records of a file's text.
+   *
+   * @throws FileRejection when the file exceeds a limit
+   */
+  public static List<RawRecord> read(String text, IngestLimits limits) {
     CsvParserSettings settings = new CsvParserSettings();
     settings.setLineSeparatorDetectionEnabled(true);
     settings.setSkipEmptyLines(true);
@@ -27,8 +36,10 @@ public final class CsvFileReader {
     settings.setIgnoreTrailingWhitespaces(false);
     settings.setNullValue("");
     settings.setEmptyValue("");
-    settings.setMaxCharsPerColumn(1 << 20);
-    settings.setMaxColumns(4096);
+    settings.setMaxCharsPerColumn(limits.maxFieldChars());
+    // One more than the limit, so that a row just over it is parsed and reported with its width.
+    settings.setMaxColumns(limits.maxColumns() + 1);
+    settings.setErrorContentLength(0);
     CsvParser parser = new CsvParser(settings);
     parser.beginParsing(new StringReader(text));
     ParsingContext context = parser.getContext();
@@ -36,10 +47,21 @@ public final class CsvFileReader {
     String[] header = null;
     String headerLine = null;
     String[] row;
-    while ((row = parser.parseNext()) != null) {
+    while ((row = parseNext(parser, limits)) != null) {
       String raw = stripLineEnd(context.currentParsedContent());
       long endLine = context.currentLine();
       long line = Math.max(1, endLine - newlines(raw));
+      if (row.length > limits.maxColumns()) {
+        parser.stopParsing();
+        throw new FileRejection(ReasonCode.TOO_MANY_COLUMNS, "the record at line " + line + " has more than "
+            + limits.maxColumns() + " columns (pipeline.ingest.max-columns); split the table, or raise the limit");
+      }
+      if (raw.length() > limits.maxLineChars()) {
+        parser.stopParsing();
+        throw new FileRejection(ReasonCode.LINE_TOO_LONG, "the record at line " + line + " is " + raw.length()
+            + " characters long, more than pipeline.ingest.max-line-chars (" + limits.maxLineChars()
+            + "); check its quoting, or raise the limit");
+      }
       if (header == null) {
         header = row;
         headerLine = raw;
@@ -58,6 +80,32 @@ public final class CsvFileReader {
     }
     parser.stopParsing();
     return records;
+  }
+
+  /** The next row, or the file's rejection when the parser stops at a limit. */
+  private static String[] parseNext(CsvParser parser, IngestLimits limits) {
+    try {
+      return parser.parseNext();
+    } catch (TextParsingException e) {
+      long line = e.getLineIndex() + 1;
+      parser.stopParsing();
+      if (e.getCause() instanceof ArrayIndexOutOfBoundsException) {
+        throw new FileRejection(ReasonCode.TOO_MANY_COLUMNS, "the record at line " + line + " has more than "
+            + limits.maxColumns() + " columns (pipeline.ingest.max-columns); split the table, or raise the limit");
+      }
+      if (e.getCharIndex() > 0 && e.getMessage() != null && e.getMessage().contains("maximum number of characters")) {
+        throw new FileRejection(ReasonCode.FIELD_TOO_LONG, "a field of the record at line " + line + " is longer "
+            + "than pipeline.ingest.max-field-chars (" + limits.maxFieldChars() + " characters); check its quoting "
+            + "(an unclosed quote runs to the end of the file), or raise the limit");
+      }
+      throw new FileRejection(ReasonCode.FIELD_COUNT, "the CSV parser stopped at line " + line + ": "
+          + firstLine(e.getMessage()));
+    }
+  }
+
+  private static String firstLine(String message) {
+    String text = message == null ? "(no message)" : message.lines().findFirst().orElse("").strip();
+    return text.length() <= 200 ? text : text.substring(0, 197) + "...";
   }
 
   private static String stripLineEnd(String raw) {

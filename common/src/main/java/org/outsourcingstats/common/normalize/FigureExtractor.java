@@ -1,8 +1,13 @@
 package org.outsourcingstats.common.normalize;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.math.BigDecimal;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +40,18 @@ public final class FigureExtractor implements Serializable {
   private static final Set<String> IDENTITY = Set.of("city", "year", "period", "sector", "market", "status", "source");
   private static final Set<String> NOT_AVAILABLE = Set.of("", "-", "--", "—", "…", "...", "n/a", "na", "null", "/");
   private static final Pattern HEADER_UNIT = Pattern.compile("^(.*?)\\s*\\(([^()]*)\\)\\s*$");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Bulletin lines: a key given twice is an error (RFC 8259 leaves it open; taking either value would pick one
+   * silently), and numbers stay exact decimals as written, so that {@code 1e400} is a number out of range rather than
+   * a double's infinity.
+   */
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+      .build();
+  /** Numbers whose decimal exponent lies within this are kept in plain notation, as bulletins write them. */
+  private static final int PLAIN_EXPONENT = 40;
 
   private final Vocabulary vocabulary;
 
@@ -133,6 +149,11 @@ public final class FigureExtractor implements Serializable {
     return figures;
   }
 
+  private static String numberText(BigDecimal number) {
+    long exponent = (long) number.precision() - number.scale() - 1;
+    return Math.abs(exponent) <= PLAIN_EXPONENT ? number.toPlainString() : number.toString();
+  }
+
   private static Map<String, String> textFields(JsonNode object) {
     Map<String, String> fields = new HashMap<>();
     Iterator<Map.Entry<String, JsonNode>> entries = object.fields();
@@ -140,7 +161,7 @@ public final class FigureExtractor implements Serializable {
       Map.Entry<String, JsonNode> entry = entries.next();
       JsonNode value = entry.getValue();
       if (value.isValueNode() && !value.isNull()) {
-        fields.put(entry.getKey(), value.isNumber() ? value.decimalValue().toPlainString() : value.asText());
+        fields.put(entry.getKey(), value.isNumber() ? numberText(value.decimalValue()) : value.asText());
       }
     }
     return fields;

@@ -11,6 +11,7 @@ import org.outsourcingstats.common.quality.RowRejection;
 import org.outsourcingstats.common.text.TextKeys;
 import org.outsourcingstats.common.units.Quantity;
 import org.outsourcingstats.common.units.QuantityParser;
+import org.outsourcingstats.common.units.ValueRange;
 import org.outsourcingstats.common.vocab.Entity;
 import org.outsourcingstats.common.vocab.FxRate;
 import org.outsourcingstats.common.vocab.Sector;
@@ -82,7 +83,8 @@ public final class FirmNormalizer implements Serializable {
         fxRate = rate.cnyPerUsd();
         revenue = revenue.divide(fxRate, ObservationNormalizer.VALUE_SCALE, RoundingMode.HALF_EVEN);
       }
-      revenue = revenue.setScale(ObservationNormalizer.VALUE_SCALE, RoundingMode.HALF_EVEN);
+      revenue = ValueRange.normalised(revenue.setScale(ObservationNormalizer.VALUE_SCALE, RoundingMode.HALF_EVEN),
+          revenueText);
     }
 
     Long employees = null;
@@ -95,7 +97,8 @@ public final class FirmNormalizer implements Serializable {
       if (quantity.amount().signum() < 0) {
         throw new RowRejection(ReasonCode.NEGATIVE_VALUE, "employees " + employeesText + " is negative");
       }
-      employees = quantity.amount().setScale(0, RoundingMode.HALF_UP).longValueExact();
+      employees = ValueRange.normalised(quantity.amount(), employeesText).setScale(0, RoundingMode.HALF_UP)
+          .longValueExact();
     }
 
     String flag = TextKeys.key(Fields.optional(fields, "fortune500"));

@@ -12,6 +12,7 @@ import org.outsourcingstats.common.quality.RowRejection;
 import org.outsourcingstats.common.text.TextKeys;
 import org.outsourcingstats.common.units.Quantity;
 import org.outsourcingstats.common.units.QuantityParser;
+import org.outsourcingstats.common.units.ValueRange;
 import org.outsourcingstats.common.vocab.Entity;
 import org.outsourcingstats.common.vocab.FxRate;
 import org.outsourcingstats.common.vocab.Indicator;
@@ -127,9 +128,10 @@ public final class ObservationNormalizer implements Serializable {
         value = value.divide(fxRate, VALUE_SCALE, RoundingMode.HALF_EVEN);
       }
     }
+    value = ValueRange.normalised(value.setScale(VALUE_SCALE, RoundingMode.HALF_EVEN), valueText);
     return new NormalizedObservation(entity.code(), entity.nameEn(), entity.level(), year, period, sector, market,
-        indicatorCode, value.setScale(VALUE_SCALE, RoundingMode.HALF_EVEN), unit, status, TextKeys.clean(valueText),
-        TextKeys.clean(unitText), fxRate, Fields.optional(fields, "source"));
+        indicatorCode, value, unit, status, TextKeys.clean(valueText), TextKeys.clean(unitText), fxRate,
+        Fields.optional(fields, "source"));
   }
 
   private static void requirePercent(Quantity quantity, String indicatorText, String what) {

@@ -6,6 +6,18 @@ package org.outsourcingstats.common.quality;
 public enum ReasonCode {
   /** The file's bytes could not be decoded as text in any supported encoding. */
   UNDECODABLE_FILE("the file could not be decoded as UTF-8 or GB18030 text"),
+  /** The file could not be read (permissions, an I/O error); nothing of it was landed. */
+  UNREADABLE_FILE("the file could not be read"),
+  /** A link leading outside the landing folder, or not a regular file (a FIFO, a device); it is never read. */
+  REFUSED_FILE("the entry is a link out of the landing folder or not a regular file"),
+  /** A file of a shape read whole is larger than {@code pipeline.ingest.max-file-bytes}. */
+  FILE_TOO_LARGE("the file is larger than pipeline.ingest.max-file-bytes"),
+  /** A CSV row has more columns than {@code pipeline.ingest.max-columns}. */
+  TOO_MANY_COLUMNS("a row has more columns than pipeline.ingest.max-columns"),
+  /** A field is longer than {@code pipeline.ingest.max-field-chars}. */
+  FIELD_TOO_LONG("a field is longer than pipeline.ingest.max-field-chars"),
+  /** A line or record is longer than {@code pipeline.ingest.max-line-chars}. */
+  LINE_TOO_LONG("a line or record is longer than pipeline.ingest.max-line-chars"),
   /** A line of a JSON Lines file is not a JSON object, or its figures are not a list. */
   INVALID_JSON("the line is not a JSON object with an optional list of figures"),
   /** A wide or nested row carries no figure at all. */
@@ -23,6 +35,8 @@ public enum ReasonCode {
   MARKET_CONFLICT("the indicator implies one market and the market column names another"),
   UNKNOWN_INDICATOR("the indicator is not in the indicator vocabulary"),
   INVALID_VALUE("the value is not a number"),
+  /** A number too large (or too small) to be a figure: see {@code ValueRange}. */
+  VALUE_OUT_OF_RANGE("the value lies outside the range a figure can hold"),
   MISSING_UNIT("the unit is missing and cannot be implied"),
   UNKNOWN_UNIT("the unit or scale word is not in the unit vocabulary"),
   UNIT_MISMATCH("the unit does not measure what the indicator measures"),
@@ -33,7 +47,11 @@ public enum ReasonCode {
   FUTURE_ACTUAL("an actual figure is dated after the current year"),
   NO_FX_RATE("there is no CNY/USD rate for the figure's year"),
   SHARES_OVER_100("the published shares of one parent add up to more than 100 percent"),
-  CONFLICTING_DUPLICATE("two rows of one batch give different values for the same figure");
+  CONFLICTING_DUPLICATE("two rows of one batch give different values for the same figure"),
+  /** Reading the row failed in a way no other code describes; the reason keeps the error's own message. */
+  ROW_ERROR("reading the row failed unexpectedly"),
+  /** The row's batch was set aside and then dropped by {@code normalize --drop-batch}. */
+  BATCH_DROPPED("the row's batch was dropped with normalize --drop-batch");
 
   private final String meaning;
 

@@ -15,13 +15,14 @@ import org.outsourcingstats.common.vocab.Vocabulary;
 /**
  * Reads a published value and unit as bureaus write them: thousands separators ({@code 1,309.3}), scale words in
  * the value or the unit ({@code 1.8 billion}, {@code 14亿}, {@code 万美元}, {@code USD bn}), currency signs
- * ({@code $1.8 billion}), and percent signs ({@code 28.6%}).
+ * ({@code $1.8 billion}), percent signs ({@code 28.6%}), and the exponent notation of JSON numbers ({@code 1.8e9}).
+ * A number out of all proportion ({@code 1e400}) is {@link ReasonCode#VALUE_OUT_OF_RANGE}, never a failure.
  */
 public final class QuantityParser implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private static final Pattern NUMBER =
-      Pattern.compile("^([+-]?)((?:\\d{1,3}(?:[, ]\\d{3})+)|\\d+)?(\\.\\d+)?");
+      Pattern.compile("^([+-]?)((?:\\d{1,3}(?:[, ]\\d{3})+)|\\d+)?(\\.\\d+)?([eE][+-]?\\d+)?");
   private static final List<String> APPROXIMATE_PREFIXES =
       List.of("approximately", "approx", "about", "around", "nearly", "约", "約", "近", "~", "≈");
   private static final List<String> BOUND_PREFIXES =
@@ -72,8 +73,13 @@ public final class QuantityParser implements Serializable {
       throw new RowRejection(ReasonCode.INVALID_VALUE, "value '" + valueText + "' is not a number");
     }
     String digits = matcher.group(1) + (matcher.group(2) == null ? "0" : matcher.group(2).replaceAll("[, ]", ""))
-        + (matcher.group(3) == null ? "" : matcher.group(3));
-    BigDecimal number = new BigDecimal(digits);
+        + (matcher.group(3) == null ? "" : matcher.group(3)) + (matcher.group(4) == null ? "" : matcher.group(4));
+    BigDecimal number;
+    try {
+      number = ValueRange.written(new BigDecimal(digits), valueText);
+    } catch (NumberFormatException e) { // an exponent beyond the range of an int
+      throw ValueRange.outOfRange(valueText);
+    }
     unitWords.append(value.substring(matcher.end())).append(' ').append(unitText == null ? "" : unitText);
 
     BigDecimal scale = BigDecimal.ONE;

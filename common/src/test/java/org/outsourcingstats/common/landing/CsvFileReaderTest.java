@@ -12,7 +12,8 @@ class CsvFileReaderTest {
   @Test
   void recordsKeepTheirFirstLineTheirTextAndTheirFieldsByHeader() {
     List<RawRecord> records = CsvFileReader.read(
-        "City,Year,Value,Source\r\nDalian,2010,\"1,800\",\"two\r\nlines\"\r\n\r\nWuxi,2009,6.7,x\r\n");
+        "City,Year,Value,Source\r\nDalian,2010,\"1,800\",\"two\r\nlines\"\r\n\r\nWuxi,2009,6.7,x\r\n",
+        IngestLimits.DEFAULTS);
     assertThat(records).hasSize(2);
     assertThat(records.get(0).line()).isEqualTo(2);
     assertThat(records.get(0).fields()).containsEntry("city", "Dalian").containsEntry("value", "1,800")
@@ -25,7 +26,7 @@ class CsvFileReaderTest {
 
   @Test
   void aRowWithTooFewOrTooManyFieldsCarriesAParseError() {
-    List<RawRecord> records = CsvFileReader.read("a,b,c\n1,2\n1,2,3,4\n1,2,3\n");
+    List<RawRecord> records = CsvFileReader.read("a,b,c\n1,2\n1,2,3,4\n1,2,3\n", IngestLimits.DEFAULTS);
     assertThat(records.get(0).parseError()).contains("2 fields").contains("header has 3");
     assertThat(records.get(1).parseError()).contains("4 fields");
     assertThat(records.get(2).parseError()).isNull();

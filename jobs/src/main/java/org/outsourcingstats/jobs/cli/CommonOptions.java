@@ -80,10 +80,27 @@ public final class CommonOptions {
   /** A pipeline context bound to the lifetime of one command, with the warehouse lock of its process. */
   record Session(PipelineContext context, boolean owned, WarehouseLock lock) implements AutoCloseable {
     /**
-     * Runs a query with the pipeline's database as the current one, so that unqualified table names resolve; a
-     * query Spark cannot parse or resolve fails with the reason.
+     * Runs a statement that only reads, with the pipeline's database as the current one, so that unqualified table
+     * names resolve; a statement that would write is refused before anything runs ({@link ReadOnlySql}), and one Spark
+     * cannot parse or resolve fails with the reason.
+     *
+     * @param command the command that runs it, for the refusal's message
      */
-    public Dataset<Row> query(String query) {
+    public Dataset<Row> query(String query, String command) {
+      return run(query, command, false);
+    }
+
+    /**
+     * Runs a statement, writing ones included when {@code allowWrites}.
+     *
+     * @param command the command that runs it, for the refusal's message
+     */
+    public Dataset<Row> run(String query, String command, boolean allowWrites) {
+      if (!allowWrites) {
+        ReadOnlySql.writingStatement(context.spark(), query).ifPresent(kind -> {
+          throw Errors.writeNotAllowed(command, kind, query);
+        });
+      }
       try {
         context.spark().sql("USE " + context.config().database());
         return context.spark().sql(query);

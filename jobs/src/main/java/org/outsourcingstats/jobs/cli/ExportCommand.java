@@ -81,7 +81,7 @@ public final class ExportCommand implements Callable<Integer> {
       Map<String, Dataset<Row>> exports = new LinkedHashMap<>();
       Map<String, String> fileNames = new LinkedHashMap<>();
       if (source.query != null) {
-        exports.put("query", session.query(source.query));
+        exports.put("query", session.query(source.query, "export"));
         fileNames.put("query", name != null ? name : "query");
       } else {
         for (String table : source.tables) {

@@ -1,13 +1,32 @@
 package org.outsourcingstats.jobs.cli;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.outsourcingstats.jobs.NormalizeJob;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code normalize}: Validate and normalise landed batches into observations and quarantine. */
-@Command(name = "normalize", mixinStandardHelpOptions = true, description = "Validate and normalise landed batches into observations and quarantine.")
+/** {@code normalize}: validate and normalise landed batches; release batches that were set aside. */
+@Command(name = "normalize", mixinStandardHelpOptions = true,
+    description = "Validate and normalise landed batches into observations and quarantine. A batch whose "
+        + "normalisation fails is set aside (held_batches) and the others go on; release it with --retry-batch or "
+        + "--drop-batch.")
 public final class NormalizeCommand extends StepsCommand {
+  @Option(names = "--retry-batch", paramLabel = "BATCH",
+      description = "Normalise a batch that was set aside again, once the cause is fixed (repeatable).")
+  List<String> retry = new ArrayList<>();
+
+  @Option(names = "--drop-batch", paramLabel = "BATCH",
+      description = "Drop a batch that was set aside: its rows go to quarantine as BATCH_DROPPED (repeatable).")
+  List<String> drop = new ArrayList<>();
+
   @Override
   List<String> steps() {
     return List.of("normalize");
+  }
+
+  @Override
+  NormalizeJob.Release release() {
+    return new NormalizeJob.Release(retry, drop);
   }
 }

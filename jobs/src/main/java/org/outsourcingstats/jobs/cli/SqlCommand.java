@@ -18,6 +18,11 @@ public final class SqlCommand implements Callable<Integer> {
       description = "table (aligned, the default) or csv (plain CSV with a header).")
   String format;
 
+  @Option(names = "--allow-writes",
+      description = "Run a statement that changes tables (INSERT, DELETE, DROP, RESTORE, OPTIMIZE ...); without it "
+          + "only queries and SHOW/DESCRIBE/EXPLAIN run.")
+  boolean allowWrites;
+
   @Parameters(paramLabel = "QUERY", description = "The SQL query.")
   String query;
 
@@ -30,7 +35,7 @@ public final class SqlCommand implements Callable<Integer> {
           new picocli.CommandLine(this), "--format must be table or csv, not '" + format + "'");
     };
     try (CommonOptions.Session session = common.open()) {
-      ResultPrinter.print(session.query(query), output, System.out);
+      ResultPrinter.print(session.run(query, "sql", allowWrites), output, System.out);
     }
     return 0;
   }

@@ -1,7 +1,10 @@
 package org.outsourcingstats.jobs.cli;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.outsourcingstats.common.error.Errors;
+import org.outsourcingstats.jobs.NormalizeJob;
 import org.outsourcingstats.jobs.Pipeline;
 import org.outsourcingstats.jobs.PipelineContext;
 import org.outsourcingstats.jobs.ReportJob;
@@ -15,6 +18,11 @@ abstract class StepsCommand implements Callable<Integer> {
 
   abstract List<String> steps();
 
+  /** Batches the normalize step releases before it runs. */
+  NormalizeJob.Release release() {
+    return NormalizeJob.Release.NONE;
+  }
+
   /** Whether the command writes the HTML report after its steps. */
   boolean writesReport(PipelineContext context) {
     return false;
@@ -23,10 +31,14 @@ abstract class StepsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (CommonOptions.Session session = common.open()) {
-      List<StepResult> results = new Pipeline(session.context()).run(steps());
+      List<StepResult> results = new Pipeline(session.context()).releasing(release()).run(steps());
       RunReport.print(System.out, session.context(), results);
       if (writesReport(session.context())) {
         System.out.println("Report written to " + new ReportJob(session.context()).write());
+      }
+      Map<String, String> held = Pipeline.heldBatches(results);
+      if (!held.isEmpty()) {
+        throw Errors.batchesHeld(held);
       }
     }
     return 0;
