@@ -53,8 +53,7 @@ public final class CsvFileReader {
       long line = Math.max(1, endLine - newlines(raw));
       if (row.length > limits.maxColumns()) {
         parser.stopParsing();
-        throw new FileRejection(ReasonCode.TOO_MANY_COLUMNS, "the record at line " + line + " has more than "
-            + limits.maxColumns() + " columns (pipeline.ingest.max-columns); split the table, or raise the limit");
+        throw tooManyColumns(line, limits);
       }
       if (raw.length() > limits.maxLineChars()) {
         parser.stopParsing();
@@ -89,18 +88,24 @@ public final class CsvFileReader {
     } catch (TextParsingException e) {
       long line = e.getLineIndex() + 1;
       parser.stopParsing();
-      if (e.getCause() instanceof ArrayIndexOutOfBoundsException) {
-        throw new FileRejection(ReasonCode.TOO_MANY_COLUMNS, "the record at line " + line + " has more than "
-            + limits.maxColumns() + " columns (pipeline.ingest.max-columns); split the table, or raise the limit");
-      }
-      if (e.getCharIndex() > 0 && e.getMessage() != null && e.getMessage().contains("maximum number of characters")) {
-        throw new FileRejection(ReasonCode.FIELD_TOO_LONG, "a field of the record at line " + line + " is longer "
+      // The parser reports both limits as an ArrayIndexOutOfBoundsException; only the field's says "characters".
+      if (e.getMessage() != null && e.getMessage().contains("maximum number of characters")) {
+        throw new FileRejection(ReasonCode.FIELD_TOO_LONG, "a field that reaches line " + line + " is longer "
             + "than pipeline.ingest.max-field-chars (" + limits.maxFieldChars() + " characters); check its quoting "
             + "(an unclosed quote runs to the end of the file), or raise the limit");
+      }
+      if (e.getCause() instanceof ArrayIndexOutOfBoundsException) {
+        throw tooManyColumns(line, limits);
       }
       throw new FileRejection(ReasonCode.FIELD_COUNT, "the CSV parser stopped at line " + line + ": "
           + firstLine(e.getMessage()));
     }
+  }
+
+  private static FileRejection tooManyColumns(long line, IngestLimits limits) {
+    return new FileRejection(ReasonCode.TOO_MANY_COLUMNS, "the record at line " + line + " has more than "
+        + limits.maxColumns() + " columns (pipeline.ingest.max-columns); check its quoting (an unclosed quote joins "
+        + "the lines after it into one record), split the table, or raise the limit");
   }
 
   private static String firstLine(String message) {

@@ -160,6 +160,11 @@ public final class FigureExtractor implements Serializable {
     while (entries.hasNext()) {
       Map.Entry<String, JsonNode> entry = entries.next();
       JsonNode value = entry.getValue();
+      if (value.isDouble() && !Double.isFinite(value.doubleValue())) {
+        // Jackson reads a literal beyond a double's range (1e400) as infinity, whatever the decimal settings.
+        throw new RowRejection(ReasonCode.VALUE_OUT_OF_RANGE, "the number of '" + entry.getKey() + "' lies beyond "
+            + "the range of a figure (below 10^18 once normalised); check the number and its exponent");
+      }
       if (value.isValueNode() && !value.isNull()) {
         fields.put(entry.getKey(), value.isNumber() ? numberText(value.decimalValue()) : value.asText());
       }

@@ -1,11 +1,15 @@
 package org.outsourcingstats.common.landing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.outsourcingstats.common.quality.ReasonCode;
 import org.outsourcingstats.common.text.DecodedText;
 
 class CsvFileReaderTest {
@@ -53,5 +57,32 @@ class CsvFileReaderTest {
       binary[i] = (byte) i;
     }
     assertThat(DecodedText.decode(binary)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = ';', value = {
+      "TOO_MANY_COLUMNS;a,b,c\\n1,2,3\\n1,2,3,4,5\\n",
+      "FIELD_TOO_LONG;a,b,c\\n1,\"xxxxxxxxxxxxxxxxxxxxxxxxx\",3\\n",
+      "FIELD_TOO_LONG;a,b,c\\n1,\"unclosed,2,3\\n1,2,3\\n1,2,3\\n1,2,3\\n1,2,3\\n1,2,3\\n",
+      "LINE_TOO_LONG;a,b,c\\nxxxxxxxxxxxxxxx,xxxxxxxxxxxxxxx,xxxxxxxxxxxxxxx\\n",
+  })
+  void aFileBeyondALimitIsRejectedAsAWhole(ReasonCode code, String text) {
+    IngestLimits limits = new IngestLimits(3, 20, 40, 1000);
+    assertThatThrownBy(() -> CsvFileReader.read(text.replace("\\n", "\n"), limits))
+        .isInstanceOfSatisfying(FileRejection.class, rejection -> {
+          assertThat(rejection.code()).isEqualTo(code);
+          assertThat(rejection.getMessage()).contains("line ").contains("pipeline.ingest.");
+        });
+  }
+
+  @Test
+  void aJsonLinesFileWithALineBeyondTheLimitIsRejectedAsAWhole() {
+    IngestLimits limits = new IngestLimits(3, 20, 10, 1000);
+    assertThat(JsonLinesReader.read("{}\n{\"a\":1}\n", limits)).hasSize(2);
+    assertThatThrownBy(() -> JsonLinesReader.read("{}\n{\"a\":\"0123456789\"}\n", limits))
+        .isInstanceOfSatisfying(FileRejection.class, rejection -> {
+          assertThat(rejection.code()).isEqualTo(ReasonCode.LINE_TOO_LONG);
+          assertThat(rejection.getMessage()).startsWith("line 2 is 18 characters long");
+        });
   }
 }

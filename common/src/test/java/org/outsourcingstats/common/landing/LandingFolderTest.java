@@ -66,4 +66,45 @@ class LandingFolderTest {
     assertThatThrownBy(() -> LandingFolder.open(file.toString(), new Configuration()))
         .isInstanceOf(PipelineException.class);
   }
+
+  @Test
+  void linksAreFollowedOnlyInsideTheFolderAndOnlyToRegularFiles(@TempDir Path elsewhere)
+      throws IOException, InterruptedException {
+    Path observations = Files.createDirectories(landing.resolve("observations"));
+    Path secret = Files.writeString(elsewhere.resolve("passwd"), "root:x:0:0");
+    Files.writeString(observations.resolve("a.csv"), "a");
+    Files.createSymbolicLink(observations.resolve("b-in.csv"), observations.resolve("a.csv"));
+    Files.createSymbolicLink(observations.resolve("c-out.csv"), secret);
+    Files.createSymbolicLink(observations.resolve("d-dangling.csv"), elsewhere.resolve("gone"));
+    Files.createSymbolicLink(observations.resolve("e-folder"), elsewhere);
+    assertThat(new ProcessBuilder("mkfifo", observations.resolve("f.fifo").toString()).start().waitFor()).isZero();
+
+    LandingFolder.Listing listing = LandingFolder.open(landing.toString(), new Configuration())
+        .list(Shape.OBSERVATIONS);
+
+    assertThat(listing.files()).extracting(LandingFolder.LandedFile::name)
+        .containsExactly(observations.resolve("a.csv").toString(), observations.resolve("b-in.csv").toString());
+    assertThat(listing.refused()).extracting(LandingFolder.RefusedFile::name).containsExactly(
+        observations.resolve("c-out.csv").toString(), observations.resolve("d-dangling.csv").toString(),
+        observations.resolve("e-folder").toString(), observations.resolve("f.fifo").toString());
+    assertThat(listing.refused()).extracting(LandingFolder.RefusedFile::reason).satisfiesExactly(
+        out -> assertThat(out).contains(secret.toString()).contains("outside the landing folder"),
+        dangling -> assertThat(dangling).contains("does not exist"),
+        folder -> assertThat(folder).contains("outside the landing folder"),
+        fifo -> assertThat(fifo).contains("not a regular file"));
+  }
+
+  @Test
+  void aFileThatCannotBeReadIsAFileRejectionNamingTheCause() throws IOException {
+    Path file = Files.createDirectories(landing.resolve("firms")).resolve("register.csv");
+    Files.writeString(file, "abc");
+    LandingFolder folder = LandingFolder.open(landing.toString(), new Configuration());
+    LandingFolder.LandedFile landed = folder.files(Shape.FIRMS).get(0);
+    Files.delete(file);
+
+    assertThatThrownBy(() -> folder.sha256(landed)).isInstanceOfSatisfying(FileRejection.class, rejection -> {
+      assertThat(rejection.code()).isEqualTo(org.outsourcingstats.common.quality.ReasonCode.UNREADABLE_FILE);
+      assertThat(rejection.getMessage()).contains("FileNotFoundException");
+    });
+  }
 }

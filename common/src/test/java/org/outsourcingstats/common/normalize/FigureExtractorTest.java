@@ -92,4 +92,31 @@ class FigureExtractorTest {
         .isInstanceOf(RowRejection.class)
         .satisfies(e -> assertThat(((RowRejection) e).code()).isEqualTo(ReasonCode.INVALID_JSON));
   }
+
+  @Test
+  void aBulletinKeyGivenTwiceIsInvalidRatherThanEitherValue() {
+    String line = "{\"city\":\"Dalian\",\"year\":2019,\"indicator\":\"firms\",\"value\":1,\"unit\":\"家\","
+        + "\"city\":\"Shanghai\"}";
+    assertThatThrownBy(() -> extractor.figures(Shape.BULLETIN, null, line))
+        .isInstanceOfSatisfying(RowRejection.class, rejection -> {
+          assertThat(rejection.code()).isEqualTo(ReasonCode.INVALID_JSON);
+          assertThat(rejection.getMessage()).contains("city");
+        });
+  }
+
+  @Test
+  void aBulletinNumberBeyondADoubleIsOutOfRangeAndExactDecimalsStayAsWritten() {
+    assertThatThrownBy(() -> extractor.figures(Shape.BULLETIN, null,
+        "{\"city\":\"Dalian\",\"year\":2019,\"indicator\":\"firms\",\"value\":1e400,\"unit\":\"家\"}"))
+        .isInstanceOfSatisfying(RowRejection.class,
+            rejection -> assertThat(rejection.code()).isEqualTo(ReasonCode.VALUE_OUT_OF_RANGE));
+    // 454.1 as a double is 454.1000000000000227...; the bulletin's figure is the decimal as written.
+    Figure figure = extractor.figures(Shape.BULLETIN, null,
+        "{\"city\":\"全国\",\"year\":2013,\"indicator\":\"离岸执行金额\",\"value\":454.1,\"unit\":\"亿美元\"}")
+        .get(0);
+    assertThat(figure.fields()).containsEntry("value", "454.1");
+    assertThat(extractor.figures(Shape.BULLETIN, null,
+        "{\"city\":\"Dalian\",\"year\":2019,\"indicator\":\"firms\",\"value\":1e308,\"unit\":\"家\"}")
+        .get(0).fields().get("value")).isEqualTo("1E+308");
+  }
 }

@@ -34,6 +34,9 @@ class QuantityParserTest {
       "33.75;%;33.75;PERCENT;",
       "-5.2;%;-5.2;PERCENT;",
       "１２３;家;123;COUNT;",
+      "1.8e9;USD;1800000000;MONEY;USD",
+      "1.8E+9;USD;1800000000;MONEY;USD",
+      "2.5e4;万美元;250000000;MONEY;USD",
   })
   void readsValuesWithSeparatorsScalesAndUnits(String value, String unit, String amount, String kind,
                                                String currency) {
@@ -64,5 +67,17 @@ class QuantityParserTest {
     assertThatThrownBy(() -> parser.parse(value, unit))
         .isInstanceOf(RowRejection.class)
         .satisfies(e -> assertThat(((RowRejection) e).code()).isEqualTo(expected));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = ';', value = {"1e400", "1e-50", "1E+41", "1e99999999999", "-1e400"})
+  void numbersOutOfAllProportionAreOutOfRangeNotFailures(String value) {
+    assertThatThrownBy(() -> parser.parse(value, "USD")).isInstanceOfSatisfying(RowRejection.class,
+        rejection -> assertThat(rejection.code()).isEqualTo(ReasonCode.VALUE_OUT_OF_RANGE));
+  }
+
+  @Test
+  void zeroWithAHugeExponentIsZero() {
+    assertThat(parser.parse("0e-999999999", "USD").amount()).isEqualByComparingTo("0");
   }
 }
