@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * <p>What counts as a row read: a row of a long shape, a contract, a firm row, and for the wide and nested shapes
  * (yearbook, bulletin with {@code figures}) each figure, so that {@code read = accepted + quarantined + duplicate}.
  */
-public final class NormalizeJob {
+public class NormalizeJob {
   private static final Logger LOG = LoggerFactory.getLogger(NormalizeJob.class);
   static final String OUTCOME = "outcome";
   static final String ACCEPTED = "accepted";
@@ -148,7 +148,8 @@ public final class NormalizeJob {
         .filter(batch -> !held.contains(batch) && !dropped.contains(batch)).sorted().toList();
   }
 
-  private Map<String, Long> normalizeBatch(String batch) {
+  /** Normalises one batch; its outcome counts. Package-private so that a test can make a batch fail. */
+  Map<String, Long> normalizeBatch(String batch) {
     Dataset<Row> raw = context.tables().read(TableSchemas.RAW_ROWS).where(col("batch_id").equalTo(batch));
     List<Row> parts = raw.select("shape", "source_file").distinct().collectAsList();
     List<String> shapes = parts.stream().map(part -> part.getString(0)).distinct().toList();

@@ -50,6 +50,9 @@ class AdversarialCorpusTest {
     }
   }
 
+  /** The steps that land and validate; the gold steps have nothing to say about hostile input. */
+  private static final List<String> STEPS = List.of("ingest", "normalize");
+
   private final List<Case> cases = new ArrayList<>();
   private List<StepResult> results;
   private PipelineFixture fixture;
@@ -70,7 +73,7 @@ class AdversarialCorpusTest {
     boolean fifo = new ProcessBuilder("mkfifo", observations.resolve("fifo.csv").toString()).start().waitFor() == 0;
     assertThat(fifo).as("mkfifo").isTrue();
 
-    results = fixture.run();
+    results = new Pipeline(fixture.context()).run(STEPS);
   }
 
   private static List<Case> corpus() {
@@ -222,7 +225,7 @@ class AdversarialCorpusTest {
   void aSecondRunChangesNothing() {
     List<String> tables = List.of("raw_rows", "observations", "quarantine", "contracts", "batches");
     long[] before = tables.stream().mapToLong(fixture::version).toArray();
-    fixture.run();
+    new Pipeline(fixture.context()).run(STEPS);
     assertThat(tables.stream().mapToLong(fixture::version).toArray()).isEqualTo(before);
   }
 }

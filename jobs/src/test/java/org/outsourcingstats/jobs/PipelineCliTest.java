@@ -83,6 +83,39 @@ class PipelineCliTest {
   }
 
   @Test
+  void sqlAndExportRefuseStatementsThatWriteBeforeRunningThem(@TempDir Path root) throws IOException {
+    PipelineFixture fixture = new PipelineFixture(root);
+    fixture.copySample("dalian-2010-article.csv");
+    assertThat(execute(fixture, "run").exit()).isZero();
+    long version = fixture.version("targets");
+
+    Cli.Outcome export = execute(fixture, "export", "--query", "DROP TABLE " + fixture.database + ".targets",
+        "--out", root.resolve("out").toString());
+    assertThat(export.exit()).isNotZero();
+    assertThat(export.err()).startsWith("error: 'export' runs queries only").contains("(DropTable)")
+        .contains("nothing was run");
+    Cli.Outcome sql = execute(fixture, "sql", "DELETE FROM " + fixture.database + ".targets");
+    assertThat(sql.err()).contains("(DeleteFromTable)").contains("sql --allow-writes");
+    assertThat(fixture.version("targets")).as("the table is untouched").isEqualTo(version);
+    assertThat(fixture.sql("SHOW TABLES IN ${db}").where("tableName = 'targets'").count()).isOne();
+
+    Cli.Outcome allowed = execute(fixture, "sql", "--allow-writes", "DELETE FROM " + fixture.database
+        + ".targets WHERE false");
+    assertThat(allowed.exit()).as(allowed.err()).isZero();
+  }
+
+  @Test
+  void unknownSettingsAndAWarehouseThatIsAFileAreOneLineErrors(@TempDir Path root) throws IOException {
+    Cli.Outcome unknown = execute(null, "status", "--set", "pipeline.no-such-key=1");
+    assertThat(unknown.exit()).isNotZero();
+    assertThat(unknown.err()).startsWith("error: Configuration 'pipeline.no-such-key' is not a setting");
+    Path file = java.nio.file.Files.writeString(root.resolve("file"), "x");
+    Cli.Outcome warehouse = execute(null, "status", "--warehouse", file.toString());
+    assertThat(warehouse.err()).startsWith("error: The warehouse " + file + " is a file, not a folder.");
+    assertThat(warehouse.err().lines().count()).isOne();
+  }
+
+  @Test
   void compareFindsEqualWarehousesEqualAndNamesTheTableThatDiffers(@TempDir Path root) throws IOException {
     PipelineFixture fixture = new PipelineFixture(root).copySample("dalian-2010-article.csv");
     assertThat(execute(fixture, "run").exit()).isZero();

@@ -50,6 +50,10 @@ public final class CommonOptions {
   /** Opens the session; closing it stops Spark unless the session existed before (a notebook's, a test's). */
   Session open() {
     PipelineConfig config = config();
+    Path local = config.localWarehouse();
+    if (local != null && java.nio.file.Files.exists(local) && !java.nio.file.Files.isDirectory(local)) {
+      throw Errors.warehouseNotAFolder(config.warehouse());
+    }
     boolean existing = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
     WarehouseLock lock = existing ? null : lockWarehouse(config, "pipeline");
     SparkSession spark = SparkSessions.getOrCreate(config, master);
