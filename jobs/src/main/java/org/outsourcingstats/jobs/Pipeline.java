@@ -60,8 +60,7 @@ public final class Pipeline {
           runs.failed(step, started, e);
         } catch (RuntimeException recording) {
           e.addSuppressed(recording);
-          LOG.error("{}: the FAILED row of this step could not be written to the runs table either: {}", step,
-              Errors.cause(recording));
+          throw Errors.stepFailedUnrecorded(step, e, recording);
         }
         throw Errors.stepFailed(step, e);
       }

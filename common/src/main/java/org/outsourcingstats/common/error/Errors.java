@@ -188,6 +188,13 @@ public final class Errors {
             + "this process may write, and that its disk has space.", warehouse, cause(cause)), cause);
   }
 
+  public static PipelineException stepFailedUnrecorded(String step, Throwable cause, Throwable recording) {
+    return new PipelineException(String.format(
+        "Step '%s' failed: %s. Its FAILED row could not be written to the runs table either (%s). Tables are left "
+            + "as of their last commit; fix the cause (free disk space, make the warehouse writable) and run again, "
+            + "the step resumes from the batches it has not completed.", step, cause(cause), cause(recording)), cause);
+  }
+
   /**
    * The batches a normalize step set aside, each with its cause and the two ways to release it.
    *
