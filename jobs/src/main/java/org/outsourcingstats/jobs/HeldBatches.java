@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.hadoop.fs.FSError;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -64,15 +65,19 @@ final class HeldBatches {
   /**
    * Runs {@code work}, the normalisation of {@code batch}, as one unit: its commits carry the batch's note, and if it
    * fails, every table it changed is restored to the version before its first commit (a table that someone else
-   * committed to in between is left as it is: the batch's writes are idempotent, and a retry completes them).
+   * committed to in between is left as it is: the batch's writes are idempotent, and a retry completes them). When
+   * the storage failed ({@link Errors#isEnvironmental}), nothing is restored: writing would fail the same way, and the
+   * next run completes the batch.
    */
   <T> T asOneUnit(String batch, Supplier<T> work) {
     String previous = context.spark().conf().getOption(NOTE_KEY).getOrElse(() -> null);
     context.spark().conf().set(NOTE_KEY, note(batch));
     try {
       return work.get();
-    } catch (RuntimeException e) {
-      undo(batch, e);
+    } catch (Exception | FSError e) { // Spark's exceptions are checked in Java's eyes but thrown undeclared.
+      if (!Errors.isEnvironmental(e)) {
+        undo(batch, e);
+      } // else storage failed: the batch's writes are idempotent and the next run completes them
       throw e;
     } finally {
       if (previous == null) {
@@ -83,7 +88,7 @@ final class HeldBatches {
     }
   }
 
-  private void undo(String batch, RuntimeException failure) {
+  private void undo(String batch, Throwable failure) {
     for (String table : BATCH_TABLES) {
       try {
         String name = context.tables().name(table);
@@ -102,7 +107,7 @@ final class HeldBatches {
           context.spark().conf().set(NOTE_KEY, note(batch) + ": undone after a failure");
           context.spark().sql("RESTORE TABLE " + name + " TO VERSION AS OF " + before);
         }
-      } catch (RuntimeException undoFailure) {
+      } catch (Exception undoFailure) {
         failure.addSuppressed(undoFailure);
         LOG.error("normalize: could not restore {} after batch {} failed: {}", table, batch,
             Errors.cause(undoFailure));

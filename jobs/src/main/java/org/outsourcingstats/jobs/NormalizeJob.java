@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FSError;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -96,7 +97,11 @@ public class NormalizeJob {
     for (String batch : pending) {
       try {
         countsByBatch.put(batch, held.asOneUnit(batch, () -> normalizeBatch(batch)));
-      } catch (RuntimeException e) { // a batch that fails is set aside; the others go on
+      } catch (Exception | FSError e) { // Spark's exceptions are checked in Java's eyes but thrown undeclared.
+        if (Errors.isEnvironmental(e)) {
+          throw e; // the warehouse's storage failed, not the batch: the step fails and the next run tries again
+        }
+        // the batch itself failed: it is set aside, and the others go on
         String cause = Errors.cause(e);
         LOG.error("normalize: batch {} failed and is set aside: {}", batch, cause);
         LOG.debug("normalize: batch {} failed", batch, e);

@@ -1,6 +1,7 @@
 package org.outsourcingstats.jobs;
 
 import java.time.Duration;
+import org.apache.hadoop.fs.FSError;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,10 +56,10 @@ public final class Pipeline {
       try {
         result = execute(step);
         runs.succeeded(result);
-      } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes but thrown undeclared.
+      } catch (Exception | FSError e) { // Spark throws checked exceptions undeclared; a full disk is Hadoop's Error
         try {
           runs.failed(step, started, e);
-        } catch (RuntimeException recording) {
+        } catch (Exception | FSError recording) { // as above
           e.addSuppressed(recording);
           throw Errors.stepFailedUnrecorded(step, e, recording);
         }

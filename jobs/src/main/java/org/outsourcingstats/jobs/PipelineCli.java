@@ -1,6 +1,7 @@
 package org.outsourcingstats.jobs;
 
 import java.io.PrintWriter;
+import org.outsourcingstats.common.error.Errors;
 import org.outsourcingstats.common.error.PipelineException;
 import org.outsourcingstats.jobs.cli.BenchCommand;
 import org.outsourcingstats.jobs.cli.CompareCommand;
@@ -70,7 +71,17 @@ public final class PipelineCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    int exit = commandLine().execute(args);
+    int exit;
+    try {
+      exit = commandLine().execute(args);
+    } catch (Throwable error) { // an Error (a full disk in Hadoop's FSError, memory) passes picocli's handler
+      System.err.println("error: " + Errors.cause(error) + (System.getenv("PIPELINE_DEBUG") == null
+          ? " (set PIPELINE_DEBUG=1 for the stack trace)" : ""));
+      if (System.getenv("PIPELINE_DEBUG") != null) {
+        error.printStackTrace();
+      }
+      exit = 1;
+    }
     System.exit(exit);
   }
 }

@@ -212,6 +212,24 @@ public final class Errors {
         held.size(), batches, first, first));
   }
 
+  /**
+   * Whether {@code error} is a failure of storage or network rather than of the data being processed: an
+   * {@link java.io.IOException} in its causes (a full disk, a read-only or unreachable file system, a refused
+   * connection), or Hadoop's {@code FSError}. A file that is not found is not one of them: a lost data file does not
+   * come back by trying again.
+   */
+  public static boolean isEnvironmental(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.io.FileNotFoundException) {
+        return false;
+      }
+      if (t instanceof java.io.IOException || t.getClass().getName().equals("org.apache.hadoop.fs.FSError")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Most characters of a cause quoted in a message: enough for Spark's error class and text, not its plan dump. */
   public static final int MAX_CAUSE_CHARS = 300;
 
@@ -229,10 +247,11 @@ public final class Errors {
         shown = t;
       }
     }
-    String message = shown.getMessage() == null || shown.getMessage().isBlank() ? shown.getClass().getName()
+    String text = shown.getMessage() == null ? "" : shown.getMessage().strip();
+    String message = text.isEmpty() ? shown.getClass().getName()
         : shown instanceof java.io.IOException || shown instanceof NumberFormatException
             || shown instanceof ArithmeticException || shown instanceof IllegalStateException
-            ? shown.getClass().getSimpleName() + ": " + shown.getMessage() : shown.getMessage();
+            ? shown.getClass().getSimpleName() + ": " + text : text;
     return firstLine(message);
   }
 
@@ -242,8 +261,8 @@ public final class Errors {
       return "(no message)";
     }
     String line = message.lines().filter(text -> !text.isBlank()).findFirst().orElse("(no message)").strip();
-    line = abbreviate(line, MAX_CAUSE_CHARS);
-    return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
+    line = line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
+    return abbreviate(line, MAX_CAUSE_CHARS);
   }
 
   private static String abbreviate(String text, int max) {
