@@ -1,6 +1,9 @@
 package org.outsourcingstats.jobs;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -31,6 +34,7 @@ import org.outsourcingstats.common.quality.ReasonCode;
 import org.outsourcingstats.common.text.DecodedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.Tuple2;
 
 /**
  * Lands raw files into {@code raw_rows} (bronze), each row as text with its file, line, checksum and batch, in one
@@ -167,26 +171,44 @@ public final class IngestJob {
     String shape = Shape.CONTRACTS.folder();
     String batch = context.runId();
     int maxLine = context.config().ingestLimits().maxLineChars();
-    JavaRDD<String> lines = JavaSparkContext.fromSparkContext(context.spark().sparkContext())
+    // Each line with whether it decodes in the file's encoding: a register is decoded line by line, so a line in
+    // another encoding is quarantined alone (the replacement characters of a lenient decoding are checked strictly).
+    JavaRDD<Tuple2<String, Boolean>> lines = JavaSparkContext.fromSparkContext(context.spark().sparkContext())
         .hadoopFile(file.uri(), TextInputFormat.class, LongWritable.class, Text.class)
         .map(pair -> {
           Text text = pair._2();
           String line = new String(text.getBytes(), 0, text.getLength(), Charset.forName(encoding));
-          return line.startsWith("\ufeff") ? line.substring(1) : line;
+          boolean decodes = line.indexOf('\ufffd') < 0 || decodesStrictly(text, encoding);
+          return new Tuple2<>(line.startsWith("\ufeff") ? line.substring(1) : line, decodes);
         });
-    String header = lines.first();
+    String header = lines.first()._1();
     JavaRDD<Row> rows = lines.zipWithIndex()
-        .filter(pair -> pair._2() > 0 && !pair._1().isBlank())
+        .filter(pair -> pair._2() > 0 && !pair._1()._1().isBlank())
         .map(pair -> {
-          String line = stripCr(pair._1());
+          String line = stripCr(pair._1()._1());
           // A register is read line by line: an oversized line is quarantined alone, its neighbours are unaffected.
           boolean tooLong = line.length() > maxLine;
+          String problem = tooLong ? ReasonCode.LINE_TOO_LONG.name() + ": the line is " + line.length()
+              + " characters long, more than pipeline.ingest.max-line-chars (" + maxLine + "); only its first "
+              + maxLine + " characters are kept"
+              : !pair._1()._2() ? ReasonCode.UNDECODABLE_ROW.name() + ": the line is not valid " + encoding + ", the "
+                  + "encoding of the file (detected from its first bytes); its text is kept with replacement "
+                  + "characters. Re-export the file in one encoding" : null;
           return RowFactory.create(shape, sourceFile, pair._2() + 1, tooLong ? line.substring(0, maxLine) : line,
-              stripCr(header), null, tooLong ? ReasonCode.LINE_TOO_LONG.name() + ": the line is " + line.length()
-                  + " characters long, more than pipeline.ingest.max-line-chars (" + maxLine + "); only its first "
-                  + maxLine + " characters are kept" : null, encoding, sha, batch, now);
+              stripCr(header), null, problem, encoding, sha, batch, now);
         });
     return context.spark().createDataFrame(rows, TableSchemas.RAW_ROWS_SCHEMA);
+  }
+
+  private static boolean decodesStrictly(Text text, String encoding) {
+    try {
+      Charset.forName(encoding).newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(text.getBytes(), 0, text.getLength()));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
   }
 
   private static String stripCr(String line) {

@@ -138,6 +138,16 @@ class AdversarialCorpusTest {
             + "C3,F1,Dalian,2010-03-03,ITO,JP,1e17,5,USD\n"
             + "C4,F1,Dalian,2010-03-04,ITO,JP,abc,5,USD\n"),
         List.of("VALUE_OUT_OF_RANGE", "VALUE_OUT_OF_RANGE", "INVALID_VALUE"), 1));
+    // The encoding of a register is detected from its first 64 KiB: the GB18030 line comes after 1,500 UTF-8 lines.
+    StringBuilder utf8Lines = new StringBuilder(CONTRACTS_HEADER);
+    for (int i = 0; i < 1500; i++) {
+      utf8Lines.append("E").append(i).append(",F1,大连,2012-03-01,ITO,US,100,10,USD\n");
+    }
+    corpus.add(new Case("a register line in GB18030 after 64 KiB of UTF-8 lines", "contracts", "contracts-mixed.csv",
+        concat(utf8(utf8Lines.toString()),
+            concat("G1,F1,大连,2012-03-02,ITO,US,100,10,USD\n".getBytes(Charset.forName("GB18030")),
+                utf8("G2,F1,大连,2012-03-03,ITO,US,100,10,USD\n"))),
+        List.of("UNDECODABLE_ROW"), 1501));
     corpus.add(new Case("a register line longer than max-line-chars", "contracts", "contracts-long-line.csv",
         utf8(CONTRACTS_HEADER
             + "D1,F1,Dalian,2011-03-01,ITO,US,100,10,USD\n"

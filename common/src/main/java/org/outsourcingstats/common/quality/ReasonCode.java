@@ -6,6 +6,8 @@ package org.outsourcingstats.common.quality;
 public enum ReasonCode {
   /** The file's bytes could not be decoded as text in any supported encoding. */
   UNDECODABLE_FILE("the file could not be decoded as UTF-8 or GB18030 text"),
+  /** A line of a contracts register is not valid text in the encoding of its file (a file of mixed encodings). */
+  UNDECODABLE_ROW("the line is not valid text in the encoding of its file"),
   /** The file could not be read (permissions, an I/O error); nothing of it was landed. */
   UNREADABLE_FILE("the file could not be read"),
   /** A link leading outside the landing folder, or not a regular file (a FIFO, a device); it is never read. */
