@@ -57,6 +57,9 @@ final class HeldBatches {
 
   /** The batches set aside and not released, and not normalised since (a drop interrupted after its record). */
   List<String> held() {
+    if (!context.tables().exists(TableSchemas.HELD_BATCHES)) {
+      return List.of();
+    }
     Dataset<Row> done = context.tables().read(TableSchemas.BATCHES).select("batch_id");
     return context.tables().read(TableSchemas.HELD_BATCHES).where(col("released_at").isNull())
         .select("batch_id").except(done).as(Encoders.STRING()).collectAsList().stream().sorted().toList();
@@ -120,6 +123,7 @@ final class HeldBatches {
     Timestamp now = Timestamp.from(Instant.now());
     List<Row> rows = new ArrayList<>();
     failures.forEach((batch, cause) -> rows.add(RowFactory.create(batch, now, context.runId(), cause, null, null)));
+    context.tables().ensureCreated(TableSchemas.HELD_BATCHES);
     context.tables().append(TableSchemas.HELD_BATCHES,
         context.spark().createDataFrame(rows, TableSchemas.HELD_BATCHES_SCHEMA));
   }
@@ -149,12 +153,12 @@ final class HeldBatches {
   }
 
   private String heldCause(String batch) {
+    if (!held().contains(batch)) {
+      throw Errors.batchNotHeld(batch, held());
+    }
     List<Row> rows = context.tables().read(TableSchemas.HELD_BATCHES)
         .where(col("batch_id").equalTo(batch).and(col("released_at").isNull()))
         .orderBy(col("held_at").desc()).select("error").limit(1).collectAsList();
-    if (rows.isEmpty() || !held().contains(batch)) {
-      throw Errors.batchNotHeld(batch, held());
-    }
     return rows.get(0).getString(0);
   }
 

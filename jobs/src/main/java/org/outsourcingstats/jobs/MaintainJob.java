@@ -45,6 +45,9 @@ public final class MaintainJob {
     long compacted = 0;
     long vacuumed = 0;
     for (String table : TableSchemas.ALL.keySet()) {
+      if (!context.tables().exists(table)) {
+        continue; // a table created on first use, not used yet
+      }
       String name = context.tables().name(table);
       Row optimize = context.spark().sql("OPTIMIZE " + name).first();
       Row metrics = optimize.getStruct(optimize.fieldIndex("metrics"));

@@ -17,14 +17,15 @@ import org.outsourcingstats.common.delta.TableSchemas;
  * Compares the data tables of this warehouse with those of another warehouse of the same database, row for row: the
  * check that a run on a cluster, or a run resumed after a crash, produced exactly what an uninterrupted local run
  * produces. What names a run rather than the data (batch ids, ingestion and update times) is left out, and so are
- * the run logs {@code runs} and {@code batches}.
+ * the run logs {@code runs}, {@code batches} and {@code held_batches}.
  */
 public final class WarehouseComparison {
   /** Columns whose values name the batch or the moment that wrote a row, not the row's content. */
   public static final Set<String> RUN_SPECIFIC_COLUMNS =
       Set.of("batch_id", "ingested_at", "quarantined_at", "updated_at");
   /** Tables that log runs: they differ between any two runs by design. */
-  public static final Set<String> RUN_LOGS = Set.of(TableSchemas.RUNS, TableSchemas.BATCHES);
+  public static final Set<String> RUN_LOGS =
+      Set.of(TableSchemas.RUNS, TableSchemas.BATCHES, TableSchemas.HELD_BATCHES);
 
   private WarehouseComparison() {}
 

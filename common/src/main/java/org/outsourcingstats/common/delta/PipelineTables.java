@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -31,7 +30,10 @@ public final class PipelineTables {
     this.config = config;
   }
 
-  /** Creates the database and every table that does not exist yet; existing tables are left as they are. */
+  /**
+   * Creates the database and every table that does not exist yet, but those {@link TableSchemas#ON_FIRST_USE};
+   * existing tables are left as they are.
+   */
   public PipelineTables ensureCreated() {
     spark.sql("CREATE DATABASE IF NOT EXISTS " + config.database() + " LOCATION '"
         + escape(config.warehouse() + "/" + config.database() + ".db") + "'");
@@ -40,17 +42,31 @@ public final class PipelineTables {
     // SHOW TABLES also lists the session's temporary views, which may share a table's name.
     Set<String> existing = new HashSet<>(spark.sql("SHOW TABLES IN " + config.database())
         .where("NOT isTemporary").select("tableName").as(Encoders.STRING()).collectAsList());
-    for (Map.Entry<String, StructType> table : TableSchemas.ALL.entrySet()) {
-      if (existing.contains(table.getKey().toLowerCase(Locale.ROOT))) {
-        continue;
+    for (String table : TableSchemas.ALL.keySet()) {
+      if (!existing.contains(table.toLowerCase(Locale.ROOT)) && !TableSchemas.ON_FIRST_USE.contains(table)) {
+        create(table);
       }
-      String location = leftoverTable(table.getKey());
-      spark.sql("CREATE TABLE IF NOT EXISTS " + name(table.getKey()) + " (" + table.getValue().toDDL()
-          + ") USING delta " + (location == null ? "" : "LOCATION '" + escape(location) + "' ")
-          + "TBLPROPERTIES ('delta.appendOnly' = '"
-          + (table.getKey().equals(TableSchemas.RAW_ROWS) ? "true" : "false") + "')");
     }
     return this;
+  }
+
+  /** Creates one table of {@link TableSchemas#ALL} if it does not exist yet. */
+  public void ensureCreated(String table) {
+    if (!exists(table)) {
+      create(table);
+    }
+  }
+
+  /** Whether the catalog holds the table. */
+  public boolean exists(String table) {
+    return spark.catalog().tableExists(name(table));
+  }
+
+  private void create(String table) {
+    String location = leftoverTable(table);
+    spark.sql("CREATE TABLE IF NOT EXISTS " + name(table) + " (" + TableSchemas.ALL.get(table).toDDL()
+        + ") USING delta " + (location == null ? "" : "LOCATION '" + escape(location) + "' ")
+        + "TBLPROPERTIES ('delta.appendOnly' = '" + (table.equals(TableSchemas.RAW_ROWS) ? "true" : "false") + "')");
   }
 
   /**
@@ -87,7 +103,7 @@ public final class PipelineTables {
   }
 
   public Dataset<Row> read(String table) {
-    if (!spark.catalog().tableExists(name(table))) {
+    if (!exists(table)) {
       throw Errors.tableMissing(name(table));
     }
     return spark.table(name(table));

@@ -218,6 +218,12 @@ public final class TableSchemas {
       field("released_at", TimestampType, "when it was released; NULL while it is set aside"),
       field("release", StringType, "RETRY (normalize --retry-batch) or DROP (normalize --drop-batch)"));
 
+  /**
+   * Tables created when first written rather than with the others: they stay empty in a healthy warehouse, and a run
+   * that never needs them neither creates nor reads them.
+   */
+  public static final java.util.Set<String> ON_FIRST_USE = java.util.Set.of(HELD_BATCHES);
+
   /** Every table in creation order. */
   public static final Map<String, StructType> ALL = tables();
 

@@ -49,6 +49,13 @@ public final class StatusCommand implements Callable<Integer> {
                 + "rows_accepted, rows_quarantined, rows_duplicate, rows_written, error FROM " + runs
                 + " ORDER BY started_at DESC, job LIMIT 12"), ResultPrinter.Format.TABLE, System.out);
       }
+      if (context.tables().exists(TableSchemas.HELD_BATCHES)) {
+        System.out.println("Batches set aside (release with 'normalize --retry-batch B' or '--drop-batch B'):");
+        ResultPrinter.print(spark.sql("SELECT batch_id, held_at, error FROM "
+            + context.tables().name(TableSchemas.HELD_BATCHES) + " WHERE released_at IS NULL AND batch_id NOT IN "
+            + "(SELECT batch_id FROM " + context.tables().name(TableSchemas.BATCHES) + ") ORDER BY held_at"),
+            ResultPrinter.Format.TABLE, System.out);
+      }
     }
     return 0;
   }
