@@ -1,5 +1,6 @@
 package org.outsourcingstats.jobs;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.from_csv;
@@ -25,6 +26,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.outsourcingstats.common.delta.TableSchemas;
+import org.outsourcingstats.common.quality.ReasonCode;
 import org.outsourcingstats.common.text.TextKeys;
 import org.outsourcingstats.common.units.ValueRange;
 
@@ -139,14 +141,20 @@ final class ContractRegister {
     List<String> names = header == null ? List.of() : Arrays.stream(header.split(",", -1))
         .map(name -> TextKeys.clean(name).toLowerCase(Locale.ROOT)).toList();
     List<String> missing = COLUMNS.stream().filter(column -> !names.contains(column)).toList();
+    List<String> twice = COLUMNS.stream().filter(column -> names.indexOf(column) != names.lastIndexOf(column))
+        .toList();
     List<Column> out = new ArrayList<>();
-    for (String column : List.of("shape", "source_file", "source_line", "raw", "batch_id", "parse_error")) {
+    for (String column : List.of("shape", "source_file", "source_line", "raw", "batch_id")) {
       out.add(col(column));
     }
-    if (!missing.isEmpty()) {
+    // Which of two columns of one name holds the value is anyone's guess: every row of such a file is refused.
+    out.add(twice.isEmpty() ? col("parse_error") : coalesce(col("parse_error"), lit(ReasonCode.DUPLICATE_COLUMN.name()
+        + ": the file's header names the column(s) " + twice + " more than once; keep one of each"))
+        .as("parse_error"));
+    if (!missing.isEmpty() || !twice.isEmpty()) {
       COLUMNS.forEach(column -> out.add(lit(null).cast("string").as(column)));
-      out.add(lit("the file's header lacks the column(s) " + missing + "; a contracts register has " + COLUMNS)
-          .as("field_error"));
+      out.add((missing.isEmpty() ? lit(null).cast("string") : lit("the file's header lacks the column(s) " + missing
+          + "; a contracts register has " + COLUMNS)).as("field_error"));
       return rows.select(out.toArray(Column[]::new));
     }
     StructType fields = new StructType();

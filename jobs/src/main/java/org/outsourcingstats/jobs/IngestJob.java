@@ -232,8 +232,9 @@ public final class IngestJob {
   }
 
   private Row undecodable(Shape shape, String sourceFile, String sha, Timestamp now, long bytes) {
-    return wholeFile(shape, sourceFile, ReasonCode.UNDECODABLE_FILE, bytes + " bytes that are neither UTF-8 nor "
-        + "GB18030 text; re-export the file as UTF-8", null, sha, now);
+    return wholeFile(shape, sourceFile, ReasonCode.UNDECODABLE_FILE, bytes + " bytes that are not text in UTF-8 or "
+        + "GB18030 (byte sequences invalid in both, mixed encodings, or control characters such as NUL); re-export "
+        + "the file as UTF-8 text", null, sha, now);
   }
 
   private Row rejectedFile(Shape shape, LandedFile file, FileRejection rejection, String identity, Timestamp now) {

@@ -125,6 +125,17 @@ class AdversarialCorpusTest {
         concat(utf8(OBSERVATIONS_HEADER + "大连,2010,firms,941,家\n"),
             "大连,2011,firms,1000,家\n".getBytes(Charset.forName("GB18030"))),
         List.of("UNDECODABLE_FILE"), 0));
+    corpus.add(new Case("a header naming one column twice", "observations", "twice.csv",
+        utf8("city,city,year,indicator,value,unit\nDalian,Shanghai,2010,firms,941,家\n"),
+        List.of("DUPLICATE_COLUMN"), 0));
+    corpus.add(new Case("two headers naming one column", "observations", "two-names.csv",
+        utf8("city,城市,year,indicator,value,unit\nDalian,上海,2010,firms,941,家\n"), List.of("DUPLICATE_COLUMN"), 0));
+    corpus.add(bulletin("two keys naming one column", "two-keys.jsonl",
+        "{\"city\":\"Dalian\",\"城市\":\"上海\",\"year\":2019,\"indicator\":\"firms\",\"value\":1,\"unit\":\"家\"}",
+        "DUPLICATE_COLUMN"));
+    corpus.add(new Case("a register header naming contract_id twice", "contracts", "contracts-twice.csv",
+        utf8(CONTRACTS_HEADER.replace("firm_id,", "firm_id,contract_id,") + "H1,F1,H9,Dalian,2010-03-01,ITO,JP,1,1,USD\n"),
+        List.of("DUPLICATE_COLUMN"), 0));
     corpus.add(new Case("a 10^20 CNY figure in a yearbook", "yearbook", "yearbook-huge.csv",
         utf8("城市,年份,服务外包执行金额(万元),从业人员(人)\n大连,2010,10000000000000000,100000\n"),
         List.of("VALUE_OUT_OF_RANGE"), 1));

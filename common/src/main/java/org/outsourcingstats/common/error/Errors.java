@@ -63,8 +63,8 @@ public final class Errors {
 
   public static PipelineException writeNotAllowed(String command, String kind, String query) {
     return new PipelineException(String.format(
-        "'%s' runs queries only (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN), and this statement (%s) could change the "
-            + "warehouse; nothing was run. Statement: %s. Run a statement that is meant to change tables with "
+        "'%s' runs queries only (SELECT, WITH, VALUES, TABLE, SHOW, DESCRIBE, EXPLAIN, USE; no reflect()), and "
+            + "this statement (%s) could change the warehouse; nothing was run. Statement: %s. Run a statement that is meant to change tables with "
             + "'scripts/pipeline sql --allow-writes'.", command, kind, abbreviate(query, 200)));
   }
 

@@ -64,8 +64,14 @@ public final class CsvFileReader {
       if (header == null) {
         header = row;
         headerLine = raw;
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < header.length; i++) {
           header[i] = TextKeys.clean(header[i]).toLowerCase(Locale.ROOT);
+          if (!seen.add(header[i])) {
+            parser.stopParsing();
+            throw new FileRejection(ReasonCode.DUPLICATE_COLUMN, "the header names the column '" + header[i]
+                + "' more than once: which one holds the value is anyone's guess; keep one");
+          }
         }
         continue;
       }

@@ -82,19 +82,37 @@ public final class FigureExtractor implements Serializable {
   /** The row's values under canonical column names; headers that name no column are ignored. */
   public Map<String, String> canonical(Map<String, String> fields) {
     Map<String, String> canonical = new HashMap<>();
+    Map<String, String> headers = new HashMap<>();
     for (Map.Entry<String, String> field : fields.entrySet()) {
-      vocabulary.column(field.getKey()).ifPresent(column -> canonical.putIfAbsent(column, field.getValue()));
+      vocabulary.column(field.getKey()).ifPresent(column -> {
+        canonical.put(column, field.getValue());
+        String other = headers.putIfAbsent(column, field.getKey());
+        if (other != null) {
+          throw twoNamesForOneColumn(column, other, field.getKey());
+        }
+      });
     }
     return canonical;
   }
 
+  /** Two headers (or keys) naming one column: which holds the value is anyone's guess, so the row is refused. */
+  private static RowRejection twoNamesForOneColumn(String column, String first, String second) {
+    return new RowRejection(ReasonCode.DUPLICATE_COLUMN, "'" + first + "' and '" + second + "' both name the column "
+        + column + "; keep one of them");
+  }
+
   private List<Figure> yearbook(Map<String, String> fields) {
     Map<String, String> identity = new HashMap<>();
+    Map<String, String> identityHeaders = new HashMap<>();
     List<Map.Entry<String, String>> cells = new ArrayList<>();
     for (Map.Entry<String, String> field : fields.entrySet()) {
       String column = vocabulary.column(field.getKey()).orElse(null);
       if (column != null && IDENTITY.contains(column)) {
-        identity.putIfAbsent(column, field.getValue());
+        if (identity.containsKey(column)) {
+          throw twoNamesForOneColumn(column, identityHeaders.get(column), field.getKey());
+        }
+        identity.put(column, field.getValue());
+        identityHeaders.put(column, field.getKey());
       } else {
         cells.add(field);
       }

@@ -26,6 +26,8 @@ public enum ReasonCode {
   EMPTY_ROW("the row holds no figure"),
   /** The row has a different number of fields than the header. */
   FIELD_COUNT("the row has a different number of fields than the header"),
+  /** Two columns of the header (or two keys of an object) name the same column: which holds the value is unknown. */
+  DUPLICATE_COLUMN("two columns of the header name the same column"),
   /** A required column is absent from the header, or its value is empty in the row. */
   MISSING_FIELD("a required field is missing or empty"),
   UNKNOWN_ENTITY("the city, province or nation is not in the entity vocabulary"),

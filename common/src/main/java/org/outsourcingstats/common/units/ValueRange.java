@@ -52,7 +52,8 @@ public final class ValueRange {
   /** The rejection of a value out of range, quoting it as written. */
   public static RowRejection outOfRange(String text) {
     return new RowRejection(ReasonCode.VALUE_OUT_OF_RANGE, "value '" + abbreviate(text) + "' lies outside the "
-        + "range of a figure (below 10^18 once normalised); check the number, its exponent and its unit");
+        + "range of a figure (a magnitude from 1e-40 as written to below 1e18 once normalised); check the number, its "
+        + "exponent and its unit");
   }
 
   private static String abbreviate(String text) {

@@ -3,6 +3,9 @@ package org.outsourcingstats.jobs.cli;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedFunction;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.expressions.SubqueryExpression;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 
 /**
@@ -11,7 +14,8 @@ import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
  * operation, CTE, time travel ...) or one of the commands that only describe ({@code SHOW}, {@code DESCRIBE},
  * {@code EXPLAIN}, {@code USE}). Anything else is taken to write, Delta's statements included ({@code RESTORE},
  * {@code OPTIMIZE}, {@code CLONE}): a list of what may run, not of what may not, so that a statement this list does
- * not know is refused rather than run.
+ * not know is refused rather than run. A query that calls Java through {@code reflect} or {@code java_method} is refused
+ * as well: such a call can change files.
  */
 final class ReadOnlySql {
   /** Commands that change nothing: their children are names, not queries. */
@@ -27,6 +31,9 @@ final class ReadOnlySql {
       "Window", "Generate", "Expand", "Pivot", "Unpivot", "Sample", "Repartition", "RepartitionByExpression",
       "OneRowRelation", "UnresolvedRelation", "RelationTimeTravel", "UnresolvedInlineTable",
       "UnresolvedTableValuedFunction", "UnresolvedTVFAliases", "UnresolvedSubqueryColumnAliases", "LocalRelation");
+
+  /** Functions that call any Java method, which may change files: a query that calls one is not read-only. */
+  private static final Set<String> JAVA_CALLING_FUNCTIONS = Set.of("reflect", "java_method", "try_reflect");
 
   private ReadOnlySql() {}
 
@@ -53,9 +60,49 @@ final class ReadOnlySql {
     if (!QUERY_OPERATORS.contains(kind)) {
       return Optional.of(kind);
     }
+    scala.collection.Iterator<Expression> expressions = plan.expressions().iterator();
+    while (expressions.hasNext()) {
+      Optional<String> found = firstSideEffect(expressions.next());
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    // A CTE's definitions are inner children of its node, not children.
+    scala.collection.Iterator<?> inner = plan.innerChildren().iterator();
+    while (inner.hasNext()) {
+      Object child = inner.next();
+      Optional<String> found = child instanceof LogicalPlan p ? firstNonQuery(p) : Optional.empty();
+      if (found.isPresent()) {
+        return found;
+      }
+    }
     scala.collection.Iterator<LogicalPlan> children = plan.children().iterator();
     while (children.hasNext()) {
       Optional<String> found = firstNonQuery(children.next());
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A call of a function that runs arbitrary Java ({@code reflect}), or a subquery that is not a query. */
+  private static Optional<String> firstSideEffect(Expression expression) {
+    if (expression instanceof UnresolvedFunction function) {
+      String name = function.nameParts().last().toLowerCase(java.util.Locale.ROOT);
+      if (JAVA_CALLING_FUNCTIONS.contains(name)) {
+        return Optional.of(name + "()");
+      }
+    }
+    if (expression instanceof SubqueryExpression subquery) {
+      Optional<String> found = firstNonQuery(subquery.plan());
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    scala.collection.Iterator<Expression> children = expression.children().iterator();
+    while (children.hasNext()) {
+      Optional<String> found = firstSideEffect(children.next());
       if (found.isPresent()) {
         return found;
       }

@@ -31,7 +31,11 @@ class ReadOnlySqlTest {
       "DELETE FROM t WHERE x = 1", "UPDATE t SET x = 1", "MERGE INTO t USING s ON t.x = s.x WHEN MATCHED THEN DELETE",
       "OPTIMIZE t", "VACUUM t", "RESTORE TABLE t TO VERSION AS OF 0", "ALTER TABLE t ADD COLUMNS (y INT)",
       "TRUNCATE TABLE t", "CACHE TABLE t", "CREATE TABLE x SHALLOW CLONE t", "DROP DATABASE outsourcing CASCADE",
-      "SET spark.sql.shuffle.partitions = 1", "ADD JAR /tmp/x.jar", "CONVERT TO DELTA parquet.`/tmp/x`"})
+      "SET spark.sql.shuffle.partitions = 1", "ADD JAR /tmp/x.jar", "CONVERT TO DELTA parquet.`/tmp/x`",
+      "SELECT reflect('org.apache.hadoop.fs.FileUtil', 'chmod', '/tmp/x', '000')",
+      "SELECT * FROM t WHERE x IN (SELECT java_method('java.lang.System', 'exit', 1))",
+      "WITH a AS (SELECT REFLECT('java.io.File', 'delete')) SELECT * FROM a",
+      "SELECT upper(reflect('java.util.UUID', 'randomUUID'))"})
   void statementsThatCouldChangeTheWarehouseAreNamed(String sql) {
     assertThat(ReadOnlySql.writingStatement(SharedSpark.spark(), sql)).isPresent();
   }
