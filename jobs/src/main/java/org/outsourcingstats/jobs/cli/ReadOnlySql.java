@@ -2,6 +2,7 @@ package org.outsourcingstats.jobs.cli;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedFunction;
 import org.apache.spark.sql.catalyst.expressions.Expression;
@@ -60,30 +61,11 @@ final class ReadOnlySql {
     if (!QUERY_OPERATORS.contains(kind)) {
       return Optional.of(kind);
     }
-    scala.collection.Iterator<Expression> expressions = plan.expressions().iterator();
-    while (expressions.hasNext()) {
-      Optional<String> found = firstSideEffect(expressions.next());
-      if (found.isPresent()) {
-        return found;
-      }
-    }
-    // A CTE's definitions are inner children of its node, not children.
-    scala.collection.Iterator<?> inner = plan.innerChildren().iterator();
-    while (inner.hasNext()) {
-      Object child = inner.next();
-      Optional<String> found = child instanceof LogicalPlan p ? firstNonQuery(p) : Optional.empty();
-      if (found.isPresent()) {
-        return found;
-      }
-    }
-    scala.collection.Iterator<LogicalPlan> children = plan.children().iterator();
-    while (children.hasNext()) {
-      Optional<String> found = firstNonQuery(children.next());
-      if (found.isPresent()) {
-        return found;
-      }
-    }
-    return Optional.empty();
+    return first(plan.expressions().iterator(), ReadOnlySql::firstSideEffect)
+        // A CTE's definitions are inner children of its node, not children.
+        .or(() -> first(plan.innerChildren().iterator(),
+            child -> child instanceof LogicalPlan p ? firstNonQuery(p) : Optional.empty()))
+        .or(() -> first(plan.children().iterator(), ReadOnlySql::firstNonQuery));
   }
 
   /** A call of a function that runs arbitrary Java ({@code reflect}), or a subquery that is not a query. */
@@ -94,15 +76,14 @@ final class ReadOnlySql {
         return Optional.of(name + "()");
       }
     }
-    if (expression instanceof SubqueryExpression subquery) {
-      Optional<String> found = firstNonQuery(subquery.plan());
-      if (found.isPresent()) {
-        return found;
-      }
-    }
-    scala.collection.Iterator<Expression> children = expression.children().iterator();
-    while (children.hasNext()) {
-      Optional<String> found = firstSideEffect(children.next());
+    Optional<String> inSubquery = expression instanceof SubqueryExpression subquery ? firstNonQuery(subquery.plan())
+        : Optional.empty();
+    return inSubquery.or(() -> first(expression.children().iterator(), ReadOnlySql::firstSideEffect));
+  }
+
+  private static <T> Optional<String> first(scala.collection.Iterator<T> items, Function<T, Optional<String>> find) {
+    while (items.hasNext()) {
+      Optional<String> found = find.apply(items.next());
       if (found.isPresent()) {
         return found;
       }
