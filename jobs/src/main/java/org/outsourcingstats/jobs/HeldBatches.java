@@ -153,8 +153,9 @@ final class HeldBatches {
   }
 
   private String heldCause(String batch) {
-    if (!held().contains(batch)) {
-      throw Errors.batchNotHeld(batch, held());
+    List<String> held = held();
+    if (!held.contains(batch)) {
+      throw Errors.batchNotHeld(batch, held);
     }
     List<Row> rows = context.tables().read(TableSchemas.HELD_BATCHES)
         .where(col("batch_id").equalTo(batch).and(col("released_at").isNull()))

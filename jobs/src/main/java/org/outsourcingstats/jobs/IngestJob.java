@@ -72,10 +72,10 @@ public final class IngestJob {
     for (Shape shape : Shape.values()) {
       LandingFolder.Listing listing = landing.list(shape);
       for (LandingFolder.RefusedFile refused : listing.refused()) {
-        if (landed.add(LandingFolder.identityOfUnread(refused.name(), refused.reason()))) {
+        String identity = LandingFolder.identityOfUnread(refused.name(), refused.reason());
+        if (landed.add(identity)) {
           LOG.warn("ingest: {} refused: {}", refused.name(), refused.reason());
-          driverRows.add(wholeFile(shape, refused.name(), refused.code(), refused.reason(), null,
-              LandingFolder.identityOfUnread(refused.name(), refused.reason()), now));
+          driverRows.add(wholeFile(shape, refused.name(), refused.code(), refused.reason(), null, identity, now));
           rejected++;
         }
       }
@@ -170,7 +170,8 @@ public final class IngestJob {
     String encoding = charset.get().name();
     String shape = Shape.CONTRACTS.folder();
     String batch = context.runId();
-    int maxLine = context.config().ingestLimits().maxLineChars();
+    IngestLimits limits = context.config().ingestLimits();
+    int maxLine = limits.maxLineChars();
     // Each line with whether it decodes in the file's encoding: a register is decoded line by line, so a line in
     // another encoding is quarantined alone (the replacement characters of a lenient decoding are checked strictly).
     JavaRDD<Tuple2<String, Boolean>> lines = JavaSparkContext.fromSparkContext(context.spark().sparkContext())
@@ -188,9 +189,8 @@ public final class IngestJob {
           String line = stripCr(pair._1()._1());
           // A register is read line by line: an oversized line is quarantined alone, its neighbours are unaffected.
           boolean tooLong = line.length() > maxLine;
-          String problem = tooLong ? ReasonCode.LINE_TOO_LONG.name() + ": the line is " + line.length()
-              + " characters long, more than pipeline.ingest.max-line-chars (" + maxLine + "); only its first "
-              + maxLine + " characters are kept"
+          String problem = tooLong ? ReasonCode.LINE_TOO_LONG.name() + ": "
+              + limits.lineTooLong("the line", line.length()) + "; only its first " + maxLine + " characters are kept"
               : !pair._1()._2() ? ReasonCode.UNDECODABLE_ROW.name() + ": the line is not valid " + encoding + ", the "
                   + "encoding of the file (detected from its first bytes); its text is kept with replacement "
                   + "characters. Re-export the file in one encoding" : null;

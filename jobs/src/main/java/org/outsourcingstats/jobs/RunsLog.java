@@ -27,7 +27,7 @@ public final class RunsLog {
     write(RowFactory.create(context.runId(), step.job(), Timestamp.from(step.startedAt()),
         Timestamp.from(step.finishedAt()), partial ? PARTIAL : SUCCEEDED, step.rowsRead(), step.rowsAccepted(),
         step.rowsQuarantined(), step.rowsDuplicate(), step.rowsWritten(),
-        partial ? capped(Errors.batchesHeld(step.heldBatches()).getMessage()) : null));
+        partial ? Errors.abbreviate(Errors.batchesHeld(step.heldBatches()).getMessage(), MAX_ERROR_CHARS) : null));
   }
 
   /** Records a step that failed, with the first line of its cause. */
@@ -38,10 +38,6 @@ public final class RunsLog {
 
   /** Most characters of {@code runs.error}: a message, never a parser's dump or a stack trace. */
   static final int MAX_ERROR_CHARS = 1000;
-
-  private static String capped(String error) {
-    return error.length() <= MAX_ERROR_CHARS ? error : error.substring(0, MAX_ERROR_CHARS - 3) + "...";
-  }
 
   private void write(Row row) {
     context.tables().append(TableSchemas.RUNS,

@@ -265,7 +265,8 @@ public final class Errors {
     return abbreviate(line, MAX_CAUSE_CHARS);
   }
 
-  private static String abbreviate(String text, int max) {
+  /** {@code text} cut to {@code max} characters, the last three of them "..." when it was longer. */
+  public static String abbreviate(String text, int max) {
     return text.length() <= max ? text : text.substring(0, max - 3) + "...";
   }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.outsourcingstats.common.error.Errors;
 import org.outsourcingstats.common.quality.ReasonCode;
 import org.outsourcingstats.common.text.TextKeys;
 
@@ -57,9 +58,8 @@ public final class CsvFileReader {
       }
       if (raw.length() > limits.maxLineChars()) {
         parser.stopParsing();
-        throw new FileRejection(ReasonCode.LINE_TOO_LONG, "the record at line " + line + " is " + raw.length()
-            + " characters long, more than pipeline.ingest.max-line-chars (" + limits.maxLineChars()
-            + "); check its quoting, or raise the limit");
+        throw new FileRejection(ReasonCode.LINE_TOO_LONG, limits.lineTooLong("the record at line " + line,
+            raw.length()) + "; check its quoting, or raise the limit");
       }
       if (header == null) {
         header = row;
@@ -104,7 +104,7 @@ public final class CsvFileReader {
         throw tooManyColumns(line, limits);
       }
       throw new FileRejection(ReasonCode.FIELD_COUNT, "the CSV parser stopped at line " + line + ": "
-          + firstLine(e.getMessage()));
+          + Errors.firstLine(e.getMessage()));
     }
   }
 
@@ -112,11 +112,6 @@ public final class CsvFileReader {
     return new FileRejection(ReasonCode.TOO_MANY_COLUMNS, "the record at line " + line + " has more than "
         + limits.maxColumns() + " columns (pipeline.ingest.max-columns); check its quoting (an unclosed quote joins "
         + "the lines after it into one record), split the table, or raise the limit");
-  }
-
-  private static String firstLine(String message) {
-    String text = message == null ? "(no message)" : message.lines().findFirst().orElse("").strip();
-    return text.length() <= 200 ? text : text.substring(0, 197) + "...";
   }
 
   private static String stripLineEnd(String raw) {

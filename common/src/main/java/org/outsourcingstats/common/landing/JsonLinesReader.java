@@ -21,9 +21,8 @@ public final class JsonLinesReader {
     String[] lines = text.split("\r\n|\n|\r", -1);
     for (int i = 0; i < lines.length; i++) {
       if (lines[i].length() > limits.maxLineChars()) {
-        throw new FileRejection(ReasonCode.LINE_TOO_LONG, "line " + (i + 1) + " is " + lines[i].length()
-            + " characters long, more than pipeline.ingest.max-line-chars (" + limits.maxLineChars()
-            + "); write one object a line, or raise the limit");
+        throw new FileRejection(ReasonCode.LINE_TOO_LONG, limits.lineTooLong("line " + (i + 1), lines[i].length())
+            + "; write one object a line, or raise the limit");
       }
       if (!lines[i].isBlank()) {
         records.add(new RawRecord(i + 1L, lines[i], null, null, null));

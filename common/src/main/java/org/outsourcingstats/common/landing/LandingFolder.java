@@ -169,8 +169,8 @@ public final class LandingFolder {
   }
 
   private static FileRejection unreadable(IOException e) {
-    return new FileRejection(ReasonCode.UNREADABLE_FILE, "the file could not be read ("
-        + e.getClass().getSimpleName() + ": " + e.getMessage() + "); make it readable and land it again");
+    return new FileRejection(ReasonCode.UNREADABLE_FILE, "the file could not be read (" + Errors.cause(e)
+        + "); make it readable and land it again");
   }
 
   /**

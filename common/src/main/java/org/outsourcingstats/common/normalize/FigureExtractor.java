@@ -21,6 +21,7 @@ import org.outsourcingstats.common.landing.Shape;
 import org.outsourcingstats.common.quality.ReasonCode;
 import org.outsourcingstats.common.quality.RowRejection;
 import org.outsourcingstats.common.text.TextKeys;
+import org.outsourcingstats.common.units.ValueRange;
 import org.outsourcingstats.common.vocab.Vocabulary;
 
 /**
@@ -50,8 +51,6 @@ public final class FigureExtractor implements Serializable {
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
       .build();
-  /** Numbers whose decimal exponent lies within this are kept in plain notation, as bulletins write them. */
-  private static final int PLAIN_EXPONENT = 40;
 
   private final Vocabulary vocabulary;
 
@@ -167,9 +166,9 @@ public final class FigureExtractor implements Serializable {
     return figures;
   }
 
+  /** Plain notation as bulletins write numbers, unless the number is out of all proportion (never expanded). */
   private static String numberText(BigDecimal number) {
-    long exponent = (long) number.precision() - number.scale() - 1;
-    return Math.abs(exponent) <= PLAIN_EXPONENT ? number.toPlainString() : number.toString();
+    return ValueRange.withinWrittenRange(number) ? number.toPlainString() : number.toString();
   }
 
   private static Map<String, String> textFields(JsonNode object) {

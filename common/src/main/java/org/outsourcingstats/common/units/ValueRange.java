@@ -1,6 +1,7 @@
 package org.outsourcingstats.common.units;
 
 import java.math.BigDecimal;
+import org.outsourcingstats.common.error.Errors;
 import org.outsourcingstats.common.quality.ReasonCode;
 import org.outsourcingstats.common.quality.RowRejection;
 
@@ -30,11 +31,16 @@ public final class ValueRange {
     if (number.signum() == 0) {
       return BigDecimal.ZERO;
     }
-    long exponent = (long) number.precision() - number.scale() - 1;
-    if (Math.abs(exponent) > MAX_WRITTEN_EXPONENT) {
+    if (!withinWrittenRange(number)) {
       throw outOfRange(text);
     }
     return number;
+  }
+
+  /** Whether the decimal exponent of {@code number} lies within what {@link #written} accepts. */
+  public static boolean withinWrittenRange(BigDecimal number) {
+    long exponent = (long) number.precision() - number.scale() - 1;
+    return Math.abs(exponent) <= MAX_WRITTEN_EXPONENT;
   }
 
   /**
@@ -51,12 +57,10 @@ public final class ValueRange {
 
   /** The rejection of a value out of range, quoting it as written. */
   public static RowRejection outOfRange(String text) {
-    return new RowRejection(ReasonCode.VALUE_OUT_OF_RANGE, "value '" + abbreviate(text) + "' lies outside the "
+    return new RowRejection(ReasonCode.VALUE_OUT_OF_RANGE, "value '" + Errors.abbreviate(String.valueOf(text), 60)
+        + "' lies outside the "
         + "range of a figure (a magnitude from 1e-40 as written to below 1e18 once normalised); check the number, its "
         + "exponent and its unit");
   }
 
-  private static String abbreviate(String text) {
-    return text == null || text.length() <= 60 ? text : text.substring(0, 57) + "...";
-  }
 }
