@@ -1,5 +1,7 @@
 package org.outsourcingstats.jobs;
 
+import org.outsourcingstats.jobs.run.Pipeline;
+import org.outsourcingstats.jobs.run.StepResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -19,7 +21,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.outsourcingstats.common.spark.SharedSpark;
 
 /**
  * Hostile input, generated: numbers out of range, duplicate JSON keys, deep nesting, control characters and NUL

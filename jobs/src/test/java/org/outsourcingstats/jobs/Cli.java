@@ -11,14 +11,14 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /** Runs the pipeline's command line in the test JVM (on the shared session) and captures what it printed. */
-final class Cli {
+public final class Cli {
   /** What a command printed, and its exit code. */
-  record Outcome(int exit, String out, String err) {}
+  public record Outcome(int exit, String out, String err) {}
 
   private Cli() {}
 
   /** Runs {@code args}, with the fixture's landing, warehouse and database when {@code fixture} is not null. */
-  static Outcome execute(PipelineFixture fixture, String... args) {
+  public static Outcome execute(PipelineFixture fixture, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     if (fixture != null) {
       for (Map.Entry<String, String> setting : fixture.settings().entrySet()) {

@@ -1,5 +1,8 @@
 package org.outsourcingstats.jobs;
 
+import org.outsourcingstats.jobs.normalize.ContractRegister;
+import org.outsourcingstats.jobs.run.Pipeline;
+import org.outsourcingstats.jobs.run.PipelineContext;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,8 +14,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.outsourcingstats.common.delta.TableSchemas;
-import org.outsourcingstats.common.spark.SharedSpark;
+import org.outsourcingstats.jobs.tables.Tables;
 
 /**
  * A run that stops after a batch's contracts are merged but before their sums are written: the contracts table no
@@ -34,7 +36,7 @@ class ContractRevisionRetryTest {
     PipelineContext context = fixture.context();
     new Pipeline(context).run(List.of("ingest"));
     String batch = context.runId();
-    Dataset<Row> raw = context.tables().read(TableSchemas.RAW_ROWS).where(col("batch_id").equalTo(batch));
+    Dataset<Row> raw = context.tables().read(Tables.RAW_ROWS).where(col("batch_id").equalTo(batch));
     ContractRegister register = new ContractRegister(context);
     register.merge(batch, register.classify(ContractRegister.parse(raw)).where(col("reason_code").isNull()));
     // The run stops here: the batch is not marked normalised, its sums are not written.

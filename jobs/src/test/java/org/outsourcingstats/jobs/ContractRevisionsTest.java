@@ -1,5 +1,6 @@
 package org.outsourcingstats.jobs;
 
+import org.outsourcingstats.jobs.run.StepResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.outsourcingstats.common.spark.SharedSpark;
 
 /**
  * A second register file after a first load: new contracts are added, a revised contract replaces its earlier

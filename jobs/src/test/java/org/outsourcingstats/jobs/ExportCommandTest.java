@@ -20,7 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.outsourcingstats.common.spark.SharedSpark;
 import org.outsourcingstats.jobs.export.ExportFormat;
 
 @ExtendWith(SharedSpark.class)

@@ -1,5 +1,6 @@
 package org.outsourcingstats.jobs;
 
+import org.outsourcingstats.jobs.run.StepResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -13,7 +14,6 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.outsourcingstats.common.spark.SharedSpark;
 
 /**
  * Generated hostile input: 10,000+ rows across every shape and encoding, good rows mixed with rows broken in one

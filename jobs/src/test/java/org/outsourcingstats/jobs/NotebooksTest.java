@@ -17,7 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.outsourcingstats.common.spark.SharedSpark;
 
 /**
  * What CI can prove of the notebooks without PySpark: both are nbformat 4 documents, and every SQL statement and

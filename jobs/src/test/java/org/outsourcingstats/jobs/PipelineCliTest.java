@@ -1,5 +1,6 @@
 package org.outsourcingstats.jobs;
 
+import org.outsourcingstats.jobs.report.ReportJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.outsourcingstats.jobs.Cli.execute;
 
@@ -10,7 +11,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.outsourcingstats.common.spark.SharedSpark;
 
 @ExtendWith(SharedSpark.class)
 class PipelineCliTest {

@@ -16,7 +16,6 @@ import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.outsourcingstats.common.spark.SharedSpark;
 
 @ExtendWith(SharedSpark.class)
 class PipelineEndToEndTest {

@@ -1,5 +1,8 @@
 package org.outsourcingstats.jobs;
 
+import org.outsourcingstats.jobs.run.Pipeline;
+import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.jobs.run.StepResult;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -11,17 +14,16 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.outsourcingstats.common.config.PipelineConfig;
-import org.outsourcingstats.common.spark.SharedSpark;
 
 /**
  * A landing folder and a warehouse of one test, with a database of its own in the shared session's catalog.
  */
 public final class PipelineFixture {
-  final Path landing;
+  public final Path landing;
   final Path warehouse;
   final String database;
 
-  PipelineFixture(Path root) throws IOException {
+  public PipelineFixture(Path root) throws IOException {
     this.landing = Files.createDirectories(root.resolve("landing"));
     this.warehouse = Files.createDirectories(root.resolve("warehouse"));
     this.database = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -39,7 +41,7 @@ public final class PipelineFixture {
   }
 
   /** Copies every file of every shape folder of the sample (what {@code scripts/pipeline run} lands). */
-  PipelineFixture copyWholeSample() throws IOException {
+  public PipelineFixture copyWholeSample() throws IOException {
     copyTree(sample(), landing);
     return this;
   }
@@ -64,7 +66,7 @@ public final class PipelineFixture {
     return this;
   }
 
-  PipelineFixture write(String shape, String file, String content, Charset charset) throws IOException {
+  public PipelineFixture write(String shape, String file, String content, Charset charset) throws IOException {
     Path folder = Files.createDirectories(landing.resolve(shape));
     Files.write(folder.resolve(file), content.getBytes(charset));
     return this;
@@ -81,19 +83,19 @@ public final class PipelineFixture {
         "pipeline.database", database, "pipeline.reference-dir", referenceDir().toString());
   }
 
-  PipelineContext context() {
+  public PipelineContext context() {
     return new PipelineContext(PipelineConfig.load(null, settings()), SharedSpark.spark());
   }
 
-  List<StepResult> run() {
+  public List<StepResult> run() {
     return new Pipeline(context()).run(Pipeline.STEPS);
   }
 
-  Dataset<Row> sql(String query) {
+  public Dataset<Row> sql(String query) {
     return SharedSpark.spark().sql(query.replace("${db}", database));
   }
 
-  long version(String table) {
+  public long version(String table) {
     return sql("DESCRIBE HISTORY ${db}." + table + " LIMIT 1").first().getLong(0);
   }
 

@@ -1,5 +1,6 @@
 package org.outsourcingstats.jobs;
 
+import org.outsourcingstats.jobs.run.StepResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -12,7 +13,6 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.outsourcingstats.common.spark.SharedSpark;
 
 @ExtendWith(SharedSpark.class)
 class QuarantineTest {

@@ -1,5 +1,6 @@
 package org.outsourcingstats.jobs;
 
+import org.outsourcingstats.jobs.run.StepResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.outsourcingstats.common.spark.SharedSpark;
 
 /** One landing folder holding every shape, good and bad rows, run once; each test checks one part of the result. */
 @ExtendWith(SharedSpark.class)

@@ -1,7 +1,7 @@
 package org.outsourcingstats.jobs.bench;
 
 import java.nio.file.Path;
-import org.outsourcingstats.jobs.PipelineContext;
+import org.outsourcingstats.jobs.run.PipelineContext;
 
 /**
  * The floor of the benchmark: the least any pipeline that lands a contracts register's raw rows must do. It reads

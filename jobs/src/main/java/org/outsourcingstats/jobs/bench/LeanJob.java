@@ -2,7 +2,7 @@ package org.outsourcingstats.jobs.bench;
 
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
-import org.outsourcingstats.jobs.PipelineContext;
+import org.outsourcingstats.jobs.run.PipelineContext;
 
 /**
  * The lean job of the benchmark: the floor's read, then the pipeline's contracts-to-observations sums as one Spark SQL

@@ -1,6 +1,6 @@
 package org.outsourcingstats.jobs.bench;
 
-import org.outsourcingstats.jobs.PipelineContext;
+import org.outsourcingstats.jobs.run.PipelineContext;
 
 /**
  * The trivial job of the benchmark: a session started like the pipeline's and one query that touches no data. A

@@ -8,10 +8,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.outsourcingstats.common.config.PipelineConfig;
-import org.outsourcingstats.common.delta.WarehouseLock;
+import org.outsourcingstats.jobs.tables.WarehouseLock;
 import org.outsourcingstats.common.error.Errors;
-import org.outsourcingstats.common.spark.SparkSessions;
-import org.outsourcingstats.jobs.PipelineContext;
+import org.outsourcingstats.jobs.run.SparkSessions;
+import org.outsourcingstats.jobs.run.PipelineContext;
 import picocli.CommandLine.Option;
 
 /** Options every command takes. Command-line values override the {@code --conf} file, which overrides defaults. */

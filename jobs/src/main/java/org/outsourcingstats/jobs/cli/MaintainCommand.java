@@ -2,9 +2,9 @@ package org.outsourcingstats.jobs.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.outsourcingstats.jobs.MaintainJob;
-import org.outsourcingstats.jobs.RunsLog;
-import org.outsourcingstats.jobs.StepResult;
+import org.outsourcingstats.jobs.tables.MaintainJob;
+import org.outsourcingstats.jobs.run.RunsLog;
+import org.outsourcingstats.jobs.run.StepResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

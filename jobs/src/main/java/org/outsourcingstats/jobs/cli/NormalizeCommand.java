@@ -2,7 +2,7 @@ package org.outsourcingstats.jobs.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.outsourcingstats.jobs.NormalizeJob;
+import org.outsourcingstats.jobs.normalize.NormalizeJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

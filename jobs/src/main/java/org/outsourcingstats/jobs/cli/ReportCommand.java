@@ -1,7 +1,7 @@
 package org.outsourcingstats.jobs.cli;
 
 import java.util.concurrent.Callable;
-import org.outsourcingstats.jobs.ReportJob;
+import org.outsourcingstats.jobs.report.ReportJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

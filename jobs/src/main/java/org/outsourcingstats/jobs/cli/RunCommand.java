@@ -1,8 +1,8 @@
 package org.outsourcingstats.jobs.cli;
 
 import java.util.List;
-import org.outsourcingstats.jobs.Pipeline;
-import org.outsourcingstats.jobs.PipelineContext;
+import org.outsourcingstats.jobs.run.Pipeline;
+import org.outsourcingstats.jobs.run.PipelineContext;
 import picocli.CommandLine.Command;
 
 /** {@code run}: every step in order; the scheduled job. */

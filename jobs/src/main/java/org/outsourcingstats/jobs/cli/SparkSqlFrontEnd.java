@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.outsourcingstats.common.config.PipelineConfig;
-import org.outsourcingstats.common.delta.WarehouseLock;
+import org.outsourcingstats.jobs.tables.WarehouseLock;
 import org.outsourcingstats.common.error.Errors;
-import org.outsourcingstats.common.spark.SparkSessions;
+import org.outsourcingstats.jobs.run.SparkSessions;
 
 /**
  * Spark's own SQL front ends (the {@code spark-sql} CLI and the Thrift JDBC server), configured like a pipeline

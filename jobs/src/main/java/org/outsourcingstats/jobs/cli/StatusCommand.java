@@ -1,5 +1,6 @@
 package org.outsourcingstats.jobs.cli;
 
+import org.outsourcingstats.jobs.tables.PipelineTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,8 +9,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.outsourcingstats.common.delta.TableSchemas;
-import org.outsourcingstats.jobs.PipelineContext;
+import org.outsourcingstats.jobs.tables.Tables;
+import org.outsourcingstats.jobs.run.PipelineContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -29,7 +30,7 @@ public final class StatusCommand implements Callable<Integer> {
           .add("table", DataTypes.StringType).add("delta_version", DataTypes.LongType)
           .add("rows", DataTypes.LongType).add("last_commit", DataTypes.StringType);
       List<Row> tables = new ArrayList<>();
-      for (String table : TableSchemas.ALL.keySet()) {
+      for (PipelineTable table : Tables.ALL) {
         String name = context.tables().name(table);
         if (!spark.catalog().tableExists(name)) {
           tables.add(RowFactory.create(name, null, null, "not created yet"));
@@ -42,18 +43,18 @@ public final class StatusCommand implements Callable<Integer> {
       }
       System.out.println("Warehouse: " + context.config().warehouse());
       ResultPrinter.print(spark.createDataFrame(tables, schema), ResultPrinter.Format.TABLE, System.out);
-      String runs = context.tables().name(TableSchemas.RUNS);
+      String runs = context.tables().name(Tables.RUNS);
       if (spark.catalog().tableExists(runs)) {
         System.out.println("Last runs:");
         ResultPrinter.print(spark.sql("SELECT run_id, job, status, started_at, finished_at, rows_read, "
                 + "rows_accepted, rows_quarantined, rows_duplicate, rows_written, error FROM " + runs
                 + " ORDER BY started_at DESC, job LIMIT 12"), ResultPrinter.Format.TABLE, System.out);
       }
-      if (context.tables().exists(TableSchemas.HELD_BATCHES)) {
+      if (context.tables().exists(Tables.HELD_BATCHES)) {
         System.out.println("Batches set aside (release with 'normalize --retry-batch B' or '--drop-batch B'):");
         ResultPrinter.print(spark.sql("SELECT batch_id, held_at, error FROM "
-            + context.tables().name(TableSchemas.HELD_BATCHES) + " WHERE released_at IS NULL AND batch_id NOT IN "
-            + "(SELECT batch_id FROM " + context.tables().name(TableSchemas.BATCHES) + ") ORDER BY held_at"),
+            + context.tables().name(Tables.HELD_BATCHES) + " WHERE released_at IS NULL AND batch_id NOT IN "
+            + "(SELECT batch_id FROM " + context.tables().name(Tables.BATCHES) + ") ORDER BY held_at"),
             ResultPrinter.Format.TABLE, System.out);
       }
     }

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.outsourcingstats.common.error.Errors;
-import org.outsourcingstats.jobs.NormalizeJob;
-import org.outsourcingstats.jobs.Pipeline;
-import org.outsourcingstats.jobs.PipelineContext;
-import org.outsourcingstats.jobs.ReportJob;
-import org.outsourcingstats.jobs.StepResult;
+import org.outsourcingstats.jobs.normalize.NormalizeJob;
+import org.outsourcingstats.jobs.run.Pipeline;
+import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.jobs.report.ReportJob;
+import org.outsourcingstats.jobs.run.StepResult;
 import picocli.CommandLine.Mixin;
 
 /** A command that runs pipeline steps and prints what they did. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.outsourcingstats.common.spark.SharedSpark;
+import org.outsourcingstats.jobs.SharedSpark;
 
 @ExtendWith(SharedSpark.class)
 class ReadOnlySqlTest {

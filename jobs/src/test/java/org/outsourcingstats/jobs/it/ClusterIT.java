@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.outsourcingstats.common.spark.SharedSpark;
+import org.outsourcingstats.jobs.SharedSpark;
 
 /** The application jar on a real Spark standalone cluster (master, worker, executor JVMs) on 127.0.0.1. */
 @ExtendWith({SharedSpark.class, ReferenceRun.class})

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.outsourcingstats.common.spark.SharedSpark;
+import org.outsourcingstats.jobs.SharedSpark;
 
 /** Two runs started at once on one warehouse: serialised, both succeed, no row lost or doubled. */
 @ExtendWith({SharedSpark.class, ReferenceRun.class})

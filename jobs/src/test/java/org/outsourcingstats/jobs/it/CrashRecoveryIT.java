@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.outsourcingstats.common.delta.TableSchemas;
-import org.outsourcingstats.common.spark.SharedSpark;
+import org.outsourcingstats.jobs.tables.PipelineTable;
+import org.outsourcingstats.jobs.tables.Tables;
+import org.outsourcingstats.jobs.SharedSpark;
 
 /**
  * A run killed with SIGKILL leaves every table readable, and the next run converges to the tables of an
@@ -45,7 +46,7 @@ class CrashRecoveryIT {
     Launcher.await(moment, run, Launcher.RUN_TIMEOUT, reached);
     Launcher.Finished killed = run.kill();
     assertThat(killed.exitCode()).as("run killed when %s", moment).isNotZero();
-    for (String table : TableSchemas.ALL.keySet()) {
+    for (String table : Tables.ALL.stream().map(PipelineTable::name).toList()) {
       if (Files.exists(warehouse.resolve(ReferenceRun.DATABASE + ".db").resolve(table).resolve("_delta_log"))) {
         assertThatCode(() -> ReferenceRun.count(warehouse, table))
             .as("table %s readable after a kill when %s", table, moment).doesNotThrowAnyException();

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.outsourcingstats.common.spark.SharedSpark;
+import org.outsourcingstats.jobs.SharedSpark;
 import org.outsourcingstats.jobs.PipelineFixture;
-import org.outsourcingstats.jobs.WarehouseComparison;
-import org.outsourcingstats.jobs.WarehouseComparison.TableDifference;
+import org.outsourcingstats.jobs.tables.WarehouseComparison;
+import org.outsourcingstats.jobs.tables.WarehouseComparison.TableDifference;
 import org.outsourcingstats.jobs.generate.SyntheticRegister;
 
 /**

@@ -1,0 +1,163 @@
+package org.outsourcingstats.jobs.gold;
+
+import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.jobs.run.StepResult;
+import org.outsourcingstats.jobs.vocab.BestFigures;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.outsourcingstats.jobs.tables.Tables;
+import org.outsourcingstats.common.metrics.Concentration;
+import org.outsourcingstats.common.metrics.MemberShare;
+import org.outsourcingstats.common.vocab.Entity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds the {@code concentration} table (gold): for each total and its named members, HHI bounds, concentration
+ * ratios and guideline bands. Members and totals:
+ * <ul>
+ *   <li>{@code market}: destinations within an entity's OFFSHORE total (per sector);</li>
+ *   <li>{@code sector}: ITO, BPO and KPO within an entity's ALL-sector total (per market);</li>
+ *   <li>{@code city}: cities within their province's total, and cities and municipalities within the nation's;</li>
+ *   <li>{@code firm}: firms within a city and sector: register revenue (as sales_revenue) and contract values,
+ *       each firm over the sum of the firms known (no remainder).</li>
+ * </ul>
+ * A member's share is its published share, or its level over the total's level. Levels are the best published
+ * (A over P over E); derived levels are not used, since they were computed from shares.
+ */
+public final class ConcentrationJob {
+  private static final Logger LOG = LoggerFactory.getLogger(ConcentrationJob.class);
+  private static final String MEMBERS_SQL = """
+      WITH best AS (
+        SELECT * FROM %1$s),
+      levels AS (SELECT * FROM best WHERE indicator NOT LIKE '%%\\_yoy' AND indicator NOT LIKE '%%\\_share'),
+      shares AS (
+        SELECT *, substring(indicator, 1, length(indicator) - 6) AS base FROM best WHERE indicator LIKE '%%\\_share'),
+      candidates AS (
+        SELECT 'market' AS dimension, m.entity_code AS scope_code, m.entity_name AS scope_name, m.year, m.period,
+               m.indicator, m.sector, 'OFFSHORE' AS market, m.market AS member, CAST(m.value / p.value AS DOUBLE) AS share,
+               1 AS source
+        FROM levels m JOIN levels p ON p.entity_code = m.entity_code AND p.year = m.year AND p.period = m.period
+          AND p.indicator = m.indicator AND p.sector = m.sector AND p.market = 'OFFSHORE'
+        WHERE m.market NOT IN ('ALL', 'OFFSHORE', 'ONSHORE') AND p.value > 0
+        UNION ALL
+        SELECT 'market', entity_code, entity_name, year, period, base, sector, 'OFFSHORE', market,
+               CAST(value AS DOUBLE), 0
+        FROM shares WHERE market NOT IN ('ALL', 'OFFSHORE', 'ONSHORE')
+        UNION ALL
+        SELECT 'sector', m.entity_code, m.entity_name, m.year, m.period, m.indicator, 'ALL', m.market, m.sector,
+               CAST(m.value / p.value AS DOUBLE), 1
+        FROM levels m JOIN levels p ON p.entity_code = m.entity_code AND p.year = m.year AND p.period = m.period
+          AND p.indicator = m.indicator AND p.market = m.market AND p.sector = 'ALL'
+        WHERE m.sector <> 'ALL' AND p.value > 0
+        UNION ALL
+        SELECT 'sector', entity_code, entity_name, year, period, base, 'ALL', market, sector, CAST(value AS DOUBLE), 0
+        FROM shares WHERE sector <> 'ALL' AND market = 'ALL'
+        UNION ALL
+        SELECT 'city', p.entity_code, p.entity_name, m.year, m.period, m.indicator, m.sector, m.market,
+               m.entity_name, CAST(m.value / p.value AS DOUBLE), 1
+        FROM levels m JOIN %2$s c ON c.member_code = m.entity_code
+        JOIN levels p ON p.entity_code = c.scope_code AND p.year = m.year AND p.period = m.period
+          AND p.indicator = m.indicator AND p.sector = m.sector AND p.market = m.market
+        WHERE p.value > 0
+        UNION ALL
+        SELECT 'firm', f.entity_code, first(f.entity_name) OVER (PARTITION BY f.entity_code), f.year, 'FY',
+               x.indicator, f.sector, 'ALL', f.firm_id,
+               CAST(x.value / sum(x.value) OVER (PARTITION BY f.entity_code, f.year, f.sector, x.indicator) AS DOUBLE),
+               1
+        FROM %3$s f
+        LATERAL VIEW stack(3, 'contract_value', f.contract_value, 'executed_value', f.executed_value,
+                           'sales_revenue', f.revenue) x
+          AS indicator, value
+        WHERE x.value IS NOT NULL AND x.value > 0)
+      SELECT * FROM (
+        SELECT *, row_number() OVER (PARTITION BY dimension, scope_code, year, period, indicator, sector, market,
+                                     member ORDER BY source) AS pick
+        FROM candidates)
+      WHERE pick = 1 AND share IS NOT NULL
+      """;
+
+  private final PipelineContext context;
+
+  public ConcentrationJob(PipelineContext context) {
+    this.context = context;
+  }
+
+  public StepResult run() {
+    Instant started = Instant.now();
+    registerCityScopes();
+    Dataset<Row> members = context.spark().sql(String.format(MEMBERS_SQL,
+        BestFigures.view(context.spark(), "pipeline_concentration_levels",
+            context.tables().name(Tables.OBSERVATIONS), "A", "P", "E"), "pipeline_city_scopes",
+        context.tables().name(Tables.FIRM_OBSERVATIONS)));
+    StructType withoutChange = dropLast(Tables.CONCENTRATION.schema());
+    Dataset<Row> groups = members
+        .groupByKey((MapFunction<Row, String>) ConcentrationJob::groupKey, Encoders.STRING())
+        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (key, rows) -> concentration(rows),
+            Encoders.row(withoutChange));
+    groups.createOrReplaceTempView("pipeline_concentration");
+    Dataset<Row> table = context.spark().sql("SELECT c.*, c.hhi_lower - p.hhi_lower AS hhi_change "
+        + "FROM pipeline_concentration c LEFT JOIN pipeline_concentration p ON p.dimension = c.dimension "
+        + "AND p.scope_code = c.scope_code AND p.period = c.period AND p.indicator = c.indicator "
+        + "AND p.sector = c.sector AND p.market = c.market AND p.year = c.year - 1").localCheckpoint();
+    long rows = table.count();
+    boolean written = GoldTable.replaceIfChanged(context, Tables.CONCENTRATION, table);
+    LOG.info("concentration: {} row(s), {}", rows, written ? "table rewritten" : "unchanged, nothing written");
+    return new StepResult("concentration", started, Instant.now(), rows, 0, 0, 0, written ? rows : 0,
+        written ? "rewritten" : "unchanged");
+  }
+
+  /** Which totals each entity is a member of: a city of its province and of the nation; a municipality of the nation. */
+  private void registerCityScopes() {
+    List<Row> scopes = new ArrayList<>();
+    for (Entity entity : context.vocabulary().entities().values()) {
+      if (entity.level().equals("city")) {
+        scopes.add(RowFactory.create(entity.code(), entity.parentCode()));
+        scopes.add(RowFactory.create(entity.code(), Entity.NATION_CODE));
+      } else if (entity.level().equals("province") && entity.modelCitySince() != null) {
+        scopes.add(RowFactory.create(entity.code(), Entity.NATION_CODE));
+      }
+    }
+    context.spark().createDataFrame(scopes, new StructType().add("member_code", DataTypes.StringType)
+        .add("scope_code", DataTypes.StringType)).createOrReplaceTempView("pipeline_city_scopes");
+  }
+
+  private static StructType dropLast(StructType schema) {
+    StructType out = new StructType();
+    for (int i = 0; i < schema.size() - 1; i++) {
+      out = out.add(schema.fields()[i]);
+    }
+    return out;
+  }
+
+  private static String groupKey(Row row) {
+    return String.join("\u0001", row.<String>getAs("dimension"), row.getAs("scope_code"),
+        String.valueOf(row.<Integer>getAs("year")), row.getAs("period"), row.getAs("indicator"), row.getAs("sector"),
+        row.getAs("market"));
+  }
+
+  private static Iterator<Row> concentration(Iterator<Row> rows) {
+    List<MemberShare> shares = new ArrayList<>();
+    Row first = null;
+    while (rows.hasNext()) {
+      Row row = rows.next();
+      first = first == null ? row : first;
+      shares.add(new MemberShare(row.getAs("member"), row.<Double>getAs("share")));
+    }
+    Concentration c = Concentration.of(shares);
+    return List.of(RowFactory.create(first.getAs("year"), first.getAs("period"), first.getAs("scope_code"),
+        first.getAs("scope_name"), first.getAs("dimension"), first.getAs("indicator"), first.getAs("sector"),
+        first.getAs("market"), c.members(), c.otherShare(), c.hhiLower(), c.hhiUpper(), c.hhiNormalized(), c.cr1(),
+        c.cr4(), c.cr8(), c.topMember(), c.topShare(), c.band2023(), c.band2010())).iterator();
+  }
+}

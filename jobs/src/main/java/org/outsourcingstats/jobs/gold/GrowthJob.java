@@ -1,0 +1,99 @@
+package org.outsourcingstats.jobs.gold;
+
+import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.jobs.run.StepResult;
+import org.outsourcingstats.jobs.vocab.BestFigures;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.outsourcingstats.jobs.tables.Tables;
+import org.outsourcingstats.common.growth.GrowthPoint;
+import org.outsourcingstats.common.growth.SeriesGrowth;
+import org.outsourcingstats.common.growth.SeriesPoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds the {@code growth} table (gold) from {@code observations}: for each series (entity, sector, market,
+ * indicator, period) and year, the best available level (A over P over E over D; targets excluded), its growth
+ * against the same period 1, 3 and 5 years earlier, and the check against the published growth rate. The table is
+ * rewritten only when its contents change, so a run over unchanged inputs commits nothing.
+ */
+public final class GrowthJob {
+  private static final Logger LOG = LoggerFactory.getLogger(GrowthJob.class);
+
+  private static final String SERIES_SQL = """
+      WITH best AS (
+        SELECT * FROM %s),
+      levels AS (
+        SELECT entity_code, entity_name, sector, market, indicator, unit, period, year, value, status, fx_rate
+        FROM best WHERE indicator NOT LIKE '%%\\_yoy' AND indicator NOT LIKE '%%\\_share'),
+      rates AS (
+        SELECT entity_code, entity_name AS rate_entity_name, sector, market,
+               substring(indicator, 1, length(indicator) - 4) AS indicator, period, year,
+               CAST(value AS DOUBLE) AS reported_yoy
+        FROM best WHERE indicator LIKE '%%\\_yoy')
+      SELECT entity_code, coalesce(entity_name, rate_entity_name) AS entity_name, sector, market, indicator,
+             unit, period, year, value, status, fx_rate, reported_yoy
+      FROM levels FULL OUTER JOIN rates USING (entity_code, sector, market, indicator, period, year)
+      """;
+
+  private final PipelineContext context;
+
+  public GrowthJob(PipelineContext context) {
+    this.context = context;
+  }
+
+  public StepResult run() {
+    Instant started = Instant.now();
+    Dataset<Row> series = context.spark().sql(String.format(SERIES_SQL,
+        BestFigures.view(context.spark(), "pipeline_growth_levels", context.tables().name(Tables.OBSERVATIONS),
+            "A", "P", "E", "D")));
+    double tolerance = context.config().growthTolerance();
+    Dataset<Row> growth = series
+        .groupByKey((MapFunction<Row, String>) GrowthJob::seriesKey, Encoders.STRING())
+        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (key, rows) -> growthRows(rows, tolerance),
+            Encoders.row(Tables.GROWTH.schema()))
+        .localCheckpoint();
+    long rows = growth.count();
+    boolean written = GoldTable.replaceIfChanged(context, Tables.GROWTH, growth);
+    LOG.info("growth: {} row(s), {}", rows, written ? "table rewritten" : "unchanged, nothing written");
+    return new StepResult("growth", started, Instant.now(), rows, 0, 0, 0, written ? rows : 0,
+        written ? "rewritten" : "unchanged");
+  }
+
+  private static String seriesKey(Row row) {
+    return String.join("\u0001", row.<String>getAs("entity_code"), row.getAs("sector"), row.getAs("market"),
+        row.getAs("indicator"), row.getAs("period"));
+  }
+
+  private static Iterator<Row> growthRows(Iterator<Row> rows, double tolerance) {
+    List<SeriesPoint> points = new ArrayList<>();
+    Row first = null;
+    String entityName = null;
+    String unit = null;
+    while (rows.hasNext()) {
+      Row row = rows.next();
+      first = first == null ? row : first;
+      entityName = entityName == null ? row.getAs("entity_name") : entityName;
+      unit = unit == null ? row.getAs("unit") : unit;
+      points.add(new SeriesPoint(row.<Integer>getAs("year"), row.getAs("value"), row.getAs("status"),
+          row.getAs("reported_yoy"), row.getAs("fx_rate")));
+    }
+    List<Row> out = new ArrayList<>();
+    for (GrowthPoint p : SeriesGrowth.compute(points, tolerance)) {
+      out.add(RowFactory.create(first.getAs("entity_code"), entityName, first.getAs("sector"), first.getAs("market"),
+          first.getAs("indicator"), unit, first.getAs("period"), p.year(), p.value(), p.status(), p.prevValue(),
+          p.prevStatus(), p.yoy(), p.logGrowth(), p.cagr3y(), p.cagr5y(), p.reportedYoy(), p.yoyCheck().name(),
+          p.reason()));
+    }
+    return out.iterator();
+  }
+}

@@ -1,0 +1,119 @@
+package org.outsourcingstats.jobs.normalize;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.outsourcingstats.jobs.tables.Tables;
+import org.outsourcingstats.common.error.Errors;
+import org.outsourcingstats.common.landing.Shape;
+import org.outsourcingstats.common.normalize.Figure;
+import org.outsourcingstats.common.normalize.FigureExtractor;
+import org.outsourcingstats.common.normalize.NormalizedObservation;
+import org.outsourcingstats.common.normalize.ObservationNormalizer;
+import org.outsourcingstats.common.quality.ReasonCode;
+import org.outsourcingstats.common.quality.RowRejection;
+import org.outsourcingstats.common.vocab.Vocabulary;
+
+/**
+ * Normalises raw rows of the figure shapes (observations, yearbook, bulletin) on the executors: each output row
+ * holds one figure, normalised, or the reason it was rejected, with the raw row's provenance.
+ */
+final class FigureClassifier implements FlatMapFunction<Row, Row> {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * The observation columns, the raw row's provenance with the figure's place in its row ({@code source_item}: a
+   * yearbook row or a bulletin object holds several), and the rejection if any.
+   */
+  static final StructType SCHEMA = Tables.OBSERVATIONS.schema()
+      .add("source_item", DataTypes.IntegerType).add("shape", DataTypes.StringType).add("raw", DataTypes.StringType)
+      .add("reason_code", DataTypes.StringType).add("reason", DataTypes.StringType);
+
+  private final FigureExtractor extractor;
+  private final ObservationNormalizer normalizer;
+
+  FigureClassifier(Vocabulary vocabulary, int currentYear) {
+    this.extractor = new FigureExtractor(vocabulary);
+    this.normalizer = new ObservationNormalizer(vocabulary, currentYear);
+  }
+
+  @Override
+  public Iterator<Row> call(Row raw) {
+    Provenance from = Provenance.of(raw);
+    if (from.parseError() != null) {
+      return List.of(rejected(from, 0, from.parseErrorCode(), from.parseErrorMessage())).iterator();
+    }
+    List<Figure> figures;
+    try {
+      Map<String, String> fields = raw.isNullAt(raw.fieldIndex("fields")) ? null
+          : raw.getJavaMap(raw.fieldIndex("fields"));
+      figures = extractor.figures(Shape.fromFolder(from.shape()).orElseThrow(), fields, from.raw());
+    } catch (RowRejection rejection) {
+      return List.of(rejected(from, 0, rejection.code().name(), rejection.getMessage())).iterator();
+    } catch (RuntimeException unexpected) { // no row may fail its batch: it is quarantined with the error's text
+      return List.of(rejected(from, 0, ReasonCode.ROW_ERROR.name(), rowError(unexpected))).iterator();
+    }
+    List<Row> out = new ArrayList<>(figures.size());
+    for (int item = 0; item < figures.size(); item++) {
+      Figure figure = figures.get(item);
+      try {
+        NormalizedObservation o = normalizer.normalize(figure.fields());
+        out.add(RowFactory.create(o.entityCode(), o.entityName(), o.entityLevel(), o.year(), o.period(), o.sector(),
+            o.market(), o.indicator(), o.value(), o.unit(), o.status(), o.reportedValue(), o.reportedUnit(),
+            o.fxRate(), o.source(), from.sourceFile(), from.sourceLine(), from.batchId(), from.ingestedAt(),
+            item, from.shape(), from.raw(), null, null));
+      } catch (RowRejection rejection) {
+        String where = figure.label() == null ? "" : figure.label() + ": ";
+        out.add(rejected(from, item, rejection.code().name(), where + rejection.getMessage()));
+      } catch (RuntimeException unexpected) {
+        String where = figure.label() == null ? "" : figure.label() + ": ";
+        out.add(rejected(from, item, ReasonCode.ROW_ERROR.name(), where + rowError(unexpected)));
+      }
+    }
+    return out.iterator();
+  }
+
+  /** The reason of a row whose reading failed unexpectedly: the error's own words, for a bug report. */
+  static String rowError(RuntimeException error) {
+    return "reading the row failed: " + Errors.cause(error) + "; please report it with the row";
+  }
+
+  private static Row rejected(Provenance from, int item, String code, String reason) {
+    Object[] values = new Object[SCHEMA.size()];
+    values[SCHEMA.fieldIndex("source_item")] = item;
+    values[SCHEMA.fieldIndex("source_file")] = from.sourceFile();
+    values[SCHEMA.fieldIndex("source_line")] = from.sourceLine();
+    values[SCHEMA.fieldIndex("batch_id")] = from.batchId();
+    values[SCHEMA.fieldIndex("ingested_at")] = from.ingestedAt();
+    values[SCHEMA.fieldIndex("shape")] = from.shape();
+    values[SCHEMA.fieldIndex("raw")] = from.raw();
+    values[SCHEMA.fieldIndex("reason_code")] = code;
+    values[SCHEMA.fieldIndex("reason")] = reason;
+    return RowFactory.create(values);
+  }
+
+  /** Where a raw row came from, and the parse error the ingest step found, if any. */
+  record Provenance(String shape, String sourceFile, Long sourceLine, String raw, String batchId,
+                    Timestamp ingestedAt, String parseError) {
+    static Provenance of(Row raw) {
+      return new Provenance(raw.getAs("shape"), raw.getAs("source_file"), raw.getAs("source_line"),
+          raw.getAs("raw"), raw.getAs("batch_id"), raw.getAs("ingested_at"), raw.getAs("parse_error"));
+    }
+
+    /** The reason code of a parse error written as {@code CODE: message}. */
+    String parseErrorCode() {
+      return parseError.substring(0, parseError.indexOf(':'));
+    }
+
+    String parseErrorMessage() {
+      return parseError.substring(parseError.indexOf(':') + 1).strip();
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package org.outsourcingstats.jobs.run;
+
+import org.outsourcingstats.jobs.gold.ConcentrationJob;
+import org.outsourcingstats.jobs.gold.GrowthJob;
+import org.outsourcingstats.jobs.gold.TargetsJob;
+import org.outsourcingstats.jobs.ingest.IngestJob;
+import org.outsourcingstats.jobs.normalize.NormalizeJob;
+import java.time.Duration;
+import org.apache.hadoop.fs.FSError;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.outsourcingstats.common.error.Errors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs steps of the pipeline in order in one SparkSession, recording each in {@code runs}. A failing step is
+ * recorded as FAILED and stops the run; what earlier steps committed stays committed and consistent. A batch that
+ * fails normalisation is set aside and does not stop the run (see {@link NormalizeJob}).
+ */
+public final class Pipeline {
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+  /** Every step, in the order {@code run} executes them. */
+  public static final List<String> STEPS = List.of("ingest", "normalize", "growth", "concentration", "targets");
+
+  private final PipelineContext context;
+  private NormalizeJob.Release release = NormalizeJob.Release.NONE;
+
+  public Pipeline(PipelineContext context) {
+    this.context = context;
+  }
+
+  /** Batches to release in the normalize step ({@code normalize --retry-batch / --drop-batch}). */
+  public Pipeline releasing(NormalizeJob.Release release) {
+    this.release = release;
+    return this;
+  }
+
+  /**
+   * Runs {@code steps} in order. A step that fails is recorded as FAILED (with its cause; when even that row cannot be
+   * written, the error says so) and stops the run with an error naming the step. A normalize step that set batches
+   * aside is recorded as PARTIAL and the run goes on; {@link #heldBatches} of the results names them.
+   */
+  public List<StepResult> run(List<String> steps) {
+    try {
+      context.tables().ensureCreated();
+    } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes but thrown undeclared.
+      throw Errors.tablesNotReady(context.config().warehouse(), e);
+    }
+    RunsLog runs = new RunsLog(context);
+    List<StepResult> results = new ArrayList<>();
+    int index = 0;
+    for (String step : steps) {
+      index++;
+      Instant started = Instant.now();
+      StepResult result;
+      try {
+        result = execute(step);
+        runs.succeeded(result);
+      } catch (Exception | FSError e) { // Spark throws checked exceptions undeclared; a full disk is Hadoop's Error
+        try {
+          runs.failed(step, started, e);
+        } catch (Exception | FSError recording) { // as above
+          e.addSuppressed(recording);
+          throw Errors.stepFailedUnrecorded(step, e, recording);
+        }
+        throw Errors.stepFailed(step, e);
+      }
+      results.add(result);
+      LOG.info("[{}/{}] {} done in {} s: {}", index, steps.size(), step,
+          String.format("%.1f", Duration.between(started, Instant.now()).toMillis() / 1000.0), result.detail());
+    }
+    return results;
+  }
+
+  /** The batches the steps of {@code results} set aside, each with the first line of its cause. */
+  public static Map<String, String> heldBatches(List<StepResult> results) {
+    Map<String, String> held = new LinkedHashMap<>();
+    results.forEach(result -> held.putAll(result.heldBatches()));
+    return held;
+  }
+
+  private StepResult execute(String step) {
+    return switch (step) {
+      case "ingest" -> new IngestJob(context).run();
+      case "normalize" -> new NormalizeJob(context, release).run();
+      case "growth" -> new GrowthJob(context).run();
+      case "concentration" -> new ConcentrationJob(context).run();
+      case "targets" -> new TargetsJob(context).run();
+      default -> throw new IllegalArgumentException("unknown step '" + step + "'; steps are " + STEPS);
+    };
+  }
+}

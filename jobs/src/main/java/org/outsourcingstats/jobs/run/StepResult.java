@@ -1,0 +1,32 @@
+package org.outsourcingstats.jobs.run;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one step of a run did, as recorded in the {@code runs} table. For the step that validates raw rows,
+ * {@code rowsRead = rowsAccepted + rowsQuarantined + rowsDuplicate}.
+ *
+ * @param heldBatches the batches the step set aside, each with the first line of its cause (normalize only)
+ */
+public record StepResult(String job, Instant startedAt, Instant finishedAt, long rowsRead, long rowsAccepted,
+                         long rowsQuarantined, long rowsDuplicate, long rowsWritten, String detail,
+                         Map<String, String> heldBatches) {
+  public StepResult {
+    heldBatches = Collections.unmodifiableMap(new LinkedHashMap<>(heldBatches));
+  }
+
+  /** The result of a step that sets nothing aside. */
+  public StepResult(String job, Instant startedAt, Instant finishedAt, long rowsRead, long rowsAccepted,
+      long rowsQuarantined, long rowsDuplicate, long rowsWritten, String detail) {
+    this(job, startedAt, finishedAt, rowsRead, rowsAccepted, rowsQuarantined, rowsDuplicate, rowsWritten, detail,
+        Map.of());
+  }
+
+  /** True when every row read is accounted for. */
+  public boolean reconciles() {
+    return rowsRead == rowsAccepted + rowsQuarantined + rowsDuplicate;
+  }
+}

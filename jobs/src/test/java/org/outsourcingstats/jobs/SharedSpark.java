@@ -1,0 +1,86 @@
+package org.outsourcingstats.jobs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * JUnit 5 extension giving every test class of the JVM one SparkSession: {@code local[2]}, two shuffle partitions,
+ * no UI, Delta Lake, and a Hive catalog in an embedded Derby metastore under a temporary folder. It is stopped when
+ * the whole suite ends. Use with {@code @ExtendWith(SharedSpark.class)} and {@link #spark()}.
+ */
+public final class SharedSpark implements BeforeAllCallback {
+  private static SparkSession session;
+  private static Path root;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        .getOrComputeIfAbsent(SharedSpark.class, key -> start(), Closer.class);
+  }
+
+  /** The shared session; only valid in classes extended with this extension. */
+  public static synchronized SparkSession spark() {
+    if (session == null) {
+      start();
+    }
+    return session;
+  }
+
+  /** A folder private to the suite, for warehouses of tests that create their own databases. */
+  public static Path root() {
+    spark();
+    return root;
+  }
+
+  private static synchronized Closer start() {
+    if (session == null) {
+      try {
+        root = Files.createTempDirectory("outsourcing-tests");
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+      System.setProperty("derby.system.home", root.toString());
+      session = SparkSession.builder()
+          .master("local[2]")
+          .appName("outsourcing-tests")
+          .config("spark.ui.enabled", "false")
+          .config("spark.sql.shuffle.partitions", "2")
+          .config("spark.default.parallelism", "2")
+          .config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1")
+          .config("spark.sql.session.timeZone", "UTC")
+          .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
+          .config("spark.sql.constraintPropagation.enabled", "false")
+          .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+          .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+          .config("spark.sql.warehouse.dir", root.resolve("spark-warehouse").toString())
+          .config("spark.sql.catalogImplementation", "hive")
+          .config("spark.hadoop.javax.jdo.option.ConnectionURL",
+              "jdbc:derby:;databaseName=" + root.resolve("metastore_db") + ";create=true")
+          .config("spark.hadoop.datanucleus.schema.autoCreateAll", "true")
+          .config("spark.hadoop.hive.metastore.schema.verification", "false")
+          .config("spark.databricks.delta.snapshotPartitions", "2")
+          .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "8") // VACUUM's listing tasks
+          .getOrCreate();
+      session.sparkContext().setLogLevel("WARN");
+    }
+    return new Closer();
+  }
+
+  /** Stops the session when the suite's root context closes. */
+  static final class Closer implements ExtensionContext.Store.CloseableResource {
+    @Override
+    public void close() {
+      synchronized (SharedSpark.class) {
+        if (session != null) {
+          session.stop();
+          session = null;
+        }
+      }
+    }
+  }
+}

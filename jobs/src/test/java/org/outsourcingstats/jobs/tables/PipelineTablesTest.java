@@ -1,0 +1,81 @@
+package org.outsourcingstats.jobs.tables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.outsourcingstats.common.config.PipelineConfig;
+import org.outsourcingstats.jobs.SharedSpark;
+
+/**
+ * Which tables a run creates: every missing one, whatever a process killed while it created them left behind, and
+ * whatever the session holds.
+ */
+@ExtendWith(SharedSpark.class)
+class PipelineTablesTest {
+  @TempDir Path warehouse;
+
+  private PipelineConfig config(String database) {
+    return PipelineConfig.load(null, Map.of("pipeline.warehouse", warehouse.toString(),
+        "pipeline.database", database));
+  }
+
+  @Test
+  void aTableFolderWithoutADeltaCommitIsReplacedByTheTable() throws IOException {
+    Path folder = Files.createDirectories(warehouse.resolve("leftover1.db/raw_rows/_delta_log"));
+    Files.writeString(folder.resolve(".00000000000000000000.json.tmp"), "{\"commitInfo\"");
+    SparkSession spark = SharedSpark.spark();
+
+    new PipelineTables(spark, config("leftover1")).ensureCreated();
+
+    assertThat(spark.table("leftover1.raw_rows").count()).isZero();
+    assertThat(spark.table("leftover1.observations").count()).isZero();
+  }
+
+  @Test
+  void aDeltaTableTheCatalogDoesNotKnowIsRegisteredWithItsRows() {
+    SparkSession spark = SharedSpark.spark();
+    // What a killed run leaves: the table as ensureCreated creates it, and a commit, but no catalog entry.
+    String location = warehouse.resolve("leftover2.db/batches").toString();
+    spark.sql("CREATE TABLE delta.`" + location + "` (" + Tables.BATCHES.schema().toDDL()
+        + ") USING delta TBLPROPERTIES ('delta.appendOnly' = 'false')");
+    spark.sql("INSERT INTO delta.`" + location + "` VALUES ('b1', 3, 2, 1, 0, NULL)");
+
+    new PipelineTables(spark, config("leftover2")).ensureCreated();
+
+    assertThat(spark.table("leftover2.batches").collectAsList()).extracting(row -> row.getString(0))
+        .containsExactly("b1");
+  }
+
+  @Test
+  void aTemporaryViewWithATablesNameDoesNotStandInForTheTable() {
+    SparkSession spark = SharedSpark.spark();
+    spark.sql("SELECT 1 AS id").createOrReplaceTempView("contracts");
+    try {
+      new PipelineTables(spark, config("shadowed")).ensureCreated();
+
+      assertThat(spark.catalog().tableExists("shadowed.contracts")).isTrue();
+      assertThat(spark.table("shadowed.contracts").columns()).contains("contract_id");
+    } finally {
+      spark.catalog().dropTempView("contracts");
+    }
+  }
+
+  @Test
+  void existingTablesAreLeftAsTheyAre() {
+    SparkSession spark = SharedSpark.spark();
+    PipelineTables tables = new PipelineTables(spark, config("again")).ensureCreated();
+    spark.sql("INSERT INTO again.batches VALUES ('b1', 3, 2, 1, 0, NULL)");
+
+    tables.ensureCreated();
+
+    assertThat(spark.table("again.batches").count()).isEqualTo(1);
+    assertThat(tables.version(Tables.BATCHES)).isEqualTo(1);
+  }
+}
