@@ -67,4 +67,25 @@ public enum ReasonCode {
   public String meaning() {
     return meaning;
   }
+
+  /**
+   * A reason written as one text, {@code CODE: text}: how {@code raw_rows.parse_error} stores why ingest could not
+   * split a row. {@link #ofWritten} and {@link #textOfWritten} read it back.
+   */
+  public String written(String text) {
+    return name() + WRITTEN_SEPARATOR + text;
+  }
+
+  /** What separates the code from the text in a {@linkplain #written(String) written} reason. */
+  public static final String WRITTEN_SEPARATOR = ": ";
+
+  /** The code of a {@linkplain #written(String) written} reason. */
+  public static ReasonCode ofWritten(String written) {
+    return valueOf(written.substring(0, written.indexOf(WRITTEN_SEPARATOR.strip())));
+  }
+
+  /** The text of a {@linkplain #written(String) written} reason. */
+  public static String textOfWritten(String written) {
+    return written.substring(written.indexOf(WRITTEN_SEPARATOR.strip()) + 1).strip();
+  }
 }

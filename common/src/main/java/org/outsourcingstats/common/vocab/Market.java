@@ -12,15 +12,33 @@ public record Market(String code, Kind kind, String nameEn, String nameZh) imple
   public static final String ONSHORE = "ONSHORE";
 
   /** What part of the total a market is. */
-  public enum Kind { TOTAL, OFFSHORE, ONSHORE, DESTINATION }
+  public enum Kind {
+    TOTAL(ALL), OFFSHORE(Market.OFFSHORE), ONSHORE(Market.ONSHORE), DESTINATION(null);
+
+    private final String code;
+
+    Kind(String code) {
+      this.code = code;
+    }
+
+    /** The one market of this kind, or null for destinations, of which there are many. */
+    public String code() {
+      return code;
+    }
+
+    /** The market whose total a market of this kind is a part of, or null for the total. */
+    public String parentCode() {
+      return switch (this) {
+        case TOTAL -> null;
+        case OFFSHORE, ONSHORE -> ALL;
+        case DESTINATION -> Market.OFFSHORE;
+      };
+    }
+  }
 
   /** The market whose total this market is a part of, or null for {@code ALL}. */
   public String parentCode() {
-    return switch (kind) {
-      case TOTAL -> null;
-      case OFFSHORE, ONSHORE -> ALL;
-      case DESTINATION -> OFFSHORE;
-    };
+    return kind.parentCode();
   }
 
   @Override

@@ -18,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.outsourcingstats.jobs.tables.CommitNotes;
 import org.outsourcingstats.jobs.tables.Tables;
 import org.outsourcingstats.common.error.Errors;
 import org.outsourcingstats.common.quality.ReasonCode;
@@ -34,7 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 final class HeldBatches {
   private static final Logger LOG = LoggerFactory.getLogger(HeldBatches.class);
-  private static final String NOTE_KEY = "spark.databricks.delta.commitInfo.userMetadata";
   /** The tables a batch writes; the others are written once per step, after every batch. */
   private static final List<PipelineTable> BATCH_TABLES = List.of(Tables.OBSERVATIONS, Tables.FIRM_OBSERVATIONS,
       Tables.CONTRACTS, Tables.QUARANTINE);
@@ -75,22 +75,16 @@ final class HeldBatches {
    * next run completes the batch.
    */
   <T> T asOneUnit(String batch, Supplier<T> work) {
-    String previous = context.spark().conf().getOption(NOTE_KEY).getOrElse(() -> null);
-    context.spark().conf().set(NOTE_KEY, note(batch));
-    try {
-      return work.get();
-    } catch (Exception | FSError e) { // Spark's exceptions are checked in Java's eyes but thrown undeclared.
-      if (!Errors.isEnvironmental(e)) {
-        undo(batch, e);
-      } // else storage failed: the batch's writes are idempotent and the next run completes them
-      throw e;
-    } finally {
-      if (previous == null) {
-        context.spark().conf().unset(NOTE_KEY);
-      } else {
-        context.spark().conf().set(NOTE_KEY, previous);
+    return CommitNotes.with(context.spark(), note(batch), () -> {
+      try {
+        return work.get();
+      } catch (Exception | FSError e) { // Spark's exceptions are checked in Java's eyes but thrown undeclared.
+        if (!Errors.isEnvironmental(e)) {
+          undo(batch, e);
+        } // else storage failed: the batch's writes are idempotent and the next run completes them
+        throw e;
       }
-    }
+    });
   }
 
   private void undo(String batch, Throwable failure) {
@@ -109,8 +103,9 @@ final class HeldBatches {
         if (before != null && before != history.get(0).getLong(0)) {
           LOG.warn("normalize: batch {} failed; restoring {} to version {}, before the batch's commits", batch, name,
               before);
-          context.spark().conf().set(NOTE_KEY, note(batch) + ": undone after a failure");
-          context.spark().sql("RESTORE TABLE " + name + " TO VERSION AS OF " + before);
+          long version = before;
+          CommitNotes.with(context.spark(), note(batch) + ": undone after a failure",
+              () -> context.spark().sql("RESTORE TABLE " + name + " TO VERSION AS OF " + version));
         }
       } catch (Exception undoFailure) {
         failure.addSuppressed(undoFailure);

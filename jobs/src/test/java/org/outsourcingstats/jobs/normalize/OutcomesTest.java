@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.outsourcingstats.jobs.SharedSpark;
 
-/** How {@link NormalizeJob#withOutcomes} marks the rows of a batch and counts them, on cases worked out by hand. */
+/** How {@link Outcomes#of} marks the rows of a batch and counts them, on cases worked out by hand. */
 @ExtendWith(SharedSpark.class)
 class OutcomesTest {
   private static final StructType CLASSIFIED = new StructType()
@@ -29,26 +29,26 @@ class OutcomesTest {
     return RowFactory.create(id, value, file, line, item, reasonCode, reasonCode == null ? null : "why");
   }
 
-  private static NormalizeJob.Outcomes outcomes(List<Row> rows) {
+  private static Outcomes outcomes(List<Row> rows) {
     Dataset<Row> classified = SharedSpark.spark().createDataFrame(rows, CLASSIFIED);
-    return NormalizeJob.withOutcomes(classified, List.of("id"), col("value"),
+    return Outcomes.of(classified, List.of("id"), col("value"),
         struct(col("source_file"), col("source_line"), col("source_item")));
   }
 
-  private static Map<String, String> outcomeByRow(NormalizeJob.Outcomes outcomes) {
+  private static Map<String, String> outcomeByRow(Outcomes outcomes) {
     return outcomes.rows().collectAsList().stream().collect(Collectors.toMap(
         r -> r.getAs("source_file") + ":" + r.getAs("source_line") + "." + r.getAs("source_item"),
-        r -> r.getAs(NormalizeJob.OUTCOME) + (r.getAs("reason_code") == null ? "" : " " + r.getAs("reason_code"))));
+        r -> r.getAs(Outcomes.COLUMN) + (r.getAs("reason_code") == null ? "" : " " + r.getAs("reason_code"))));
   }
 
   /** Read, accepted, quarantined, duplicate. */
-  private static List<Long> counts(NormalizeJob.Outcomes outcomes) {
+  private static List<Long> counts(Outcomes outcomes) {
     return List.of(outcomes.read(), outcomes.accepted(), outcomes.quarantined(), outcomes.duplicate());
   }
 
   @Test
   void exactCopiesKeepTheFirstRowInFileLineAndItemOrder() {
-    NormalizeJob.Outcomes outcomes = outcomes(List.of(
+    Outcomes outcomes = outcomes(List.of(
         row("A", "1", "b.csv", 2, 0, null),
         row("A", "1", "a.csv", 9, 0, null),
         row("A", "1", "a.csv", 3, 1, null),
@@ -63,7 +63,7 @@ class OutcomesTest {
 
   @Test
   void differentValuesForOneKeyQuarantineEveryRowOfTheKey() {
-    NormalizeJob.Outcomes outcomes = outcomes(List.of(
+    Outcomes outcomes = outcomes(List.of(
         row("A", "1", "a.csv", 2, 0, null),
         row("A", "1", "a.csv", 3, 0, null),
         row("A", "2", "a.csv", 4, 0, null),
@@ -77,7 +77,7 @@ class OutcomesTest {
 
   @Test
   void aRejectedRowNeitherRepeatsNorConflictsWithAValidRowOfItsKey() {
-    NormalizeJob.Outcomes outcomes = outcomes(List.of(
+    Outcomes outcomes = outcomes(List.of(
         row("A", "1", "a.csv", 2, 0, "INVALID_VALUE"), // first in order, but rejected: A's valid row stands alone
         row("A", "2", "a.csv", 3, 0, null),
         row("A", "2", "a.csv", 4, 0, "NEGATIVE_VALUE"),
@@ -92,7 +92,7 @@ class OutcomesTest {
 
   @Test
   void anEmptyBatchCountsNothing() {
-    NormalizeJob.Outcomes outcomes = outcomes(List.of());
+    Outcomes outcomes = outcomes(List.of());
 
     assertThat(outcomes.rows().count()).isZero();
     assertThat(counts(outcomes)).containsExactly(0L, 0L, 0L, 0L);

@@ -1,6 +1,7 @@
-package org.outsourcingstats.jobs;
+package org.outsourcingstats.jobs.normalize;
 
-import org.outsourcingstats.jobs.normalize.ContractRegister;
+import org.outsourcingstats.jobs.PipelineFixture;
+import org.outsourcingstats.jobs.SharedSpark;
 import org.outsourcingstats.jobs.run.Pipeline;
 import org.outsourcingstats.jobs.run.PipelineContext;
 import static org.apache.spark.sql.functions.col;
@@ -37,8 +38,8 @@ class ContractRevisionRetryTest {
     new Pipeline(context).run(List.of("ingest"));
     String batch = context.runId();
     Dataset<Row> raw = context.tables().read(Tables.RAW_ROWS).where(col("batch_id").equalTo(batch));
-    ContractRegister register = new ContractRegister(context);
-    register.merge(batch, register.classify(ContractRegister.parse(raw)).where(col("reason_code").isNull()));
+    ContractRegisterNormalizer register = new ContractRegisterNormalizer(context);
+    register.mergeContracts(batch, register.classify(raw).where(col("reason_code").isNull()));
     // The run stops here: the batch is not marked normalised, its sums are not written.
 
     fixture.run();
