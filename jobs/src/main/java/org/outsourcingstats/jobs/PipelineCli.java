@@ -1,15 +1,13 @@
 package org.outsourcingstats.jobs;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.outsourcingstats.common.error.Errors;
 import org.outsourcingstats.common.error.PipelineException;
 import org.outsourcingstats.jobs.cli.BenchCommand;
 import org.outsourcingstats.jobs.cli.CompareCommand;
-import org.outsourcingstats.jobs.cli.ConcentrationCommand;
 import org.outsourcingstats.jobs.cli.ExportCommand;
 import org.outsourcingstats.jobs.cli.GenerateCommand;
-import org.outsourcingstats.jobs.cli.GrowthCommand;
-import org.outsourcingstats.jobs.cli.IngestCommand;
 import org.outsourcingstats.jobs.cli.MaintainCommand;
 import org.outsourcingstats.jobs.cli.NormalizeCommand;
 import org.outsourcingstats.jobs.cli.ReportCommand;
@@ -17,8 +15,9 @@ import org.outsourcingstats.jobs.cli.RunCommand;
 import org.outsourcingstats.jobs.cli.SparkSqlCommand;
 import org.outsourcingstats.jobs.cli.SqlCommand;
 import org.outsourcingstats.jobs.cli.StatusCommand;
-import org.outsourcingstats.jobs.cli.TargetsCommand;
+import org.outsourcingstats.jobs.cli.StepCommand;
 import org.outsourcingstats.jobs.cli.ThriftServerCommand;
+import org.outsourcingstats.jobs.run.Step;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,10 +27,6 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true, version = "outsourcing-pipeline 0.1.0",
     description = "Normalises published service-outsourcing statistics into Delta tables and computes growth.",
-    subcommands = {RunCommand.class, IngestCommand.class, NormalizeCommand.class, GrowthCommand.class,
-        ConcentrationCommand.class, TargetsCommand.class, ReportCommand.class, SqlCommand.class, ExportCommand.class,
-        StatusCommand.class, MaintainCommand.class, CompareCommand.class, GenerateCommand.class, BenchCommand.class,
-        SparkSqlCommand.class, ThriftServerCommand.class},
     commandListHeading = "%nCommands:%n")
 public final class PipelineCli implements Runnable {
   @CommandLine.Spec
@@ -46,6 +41,16 @@ public final class PipelineCli implements Runnable {
   /** Builds the command line with the pipeline's error handling: one clear message, non-zero exit code. */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new PipelineCli());
+    commandLine.addSubcommand(new RunCommand());
+    for (Step step : Step.ALL) {
+      commandLine.addSubcommand(step == Step.NORMALIZE ? StepCommand.of(new NormalizeCommand(), step)
+          : StepCommand.of(step));
+    }
+    for (Object command : List.of(new ReportCommand(), new SqlCommand(), new ExportCommand(), new StatusCommand(),
+        new MaintainCommand(), new CompareCommand(), new GenerateCommand(), new BenchCommand(),
+        new SparkSqlCommand(), new ThriftServerCommand())) {
+      commandLine.addSubcommand(command);
+    }
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler((error, cmd, parseResult) -> {
       PrintWriter err = cmd.getErr();

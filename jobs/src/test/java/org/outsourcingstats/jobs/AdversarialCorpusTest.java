@@ -1,6 +1,7 @@
 package org.outsourcingstats.jobs;
 
 import org.outsourcingstats.jobs.run.Pipeline;
+import org.outsourcingstats.jobs.run.Step;
 import org.outsourcingstats.jobs.run.StepResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +53,7 @@ class AdversarialCorpusTest {
   }
 
   /** The steps that land and validate; the gold steps have nothing to say about hostile input. */
-  private static final List<String> STEPS = List.of("ingest", "normalize");
+  private static final List<Step> STEPS = List.of(Step.INGEST, Step.NORMALIZE);
 
   private final List<Case> cases = new ArrayList<>();
   private List<StepResult> results;

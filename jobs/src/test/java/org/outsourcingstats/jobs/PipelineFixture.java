@@ -1,6 +1,7 @@
 package org.outsourcingstats.jobs;
 
 import org.outsourcingstats.jobs.run.Pipeline;
+import org.outsourcingstats.jobs.run.Step;
 import org.outsourcingstats.jobs.run.PipelineContext;
 import org.outsourcingstats.jobs.run.StepResult;
 import java.io.IOException;
@@ -88,7 +89,7 @@ public final class PipelineFixture {
   }
 
   public List<StepResult> run() {
-    return new Pipeline(context()).run(Pipeline.STEPS);
+    return new Pipeline(context()).run(Step.ALL);
   }
 
   public Dataset<Row> sql(String query) {

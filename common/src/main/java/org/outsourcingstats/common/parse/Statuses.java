@@ -1,5 +1,6 @@
 package org.outsourcingstats.common.parse;
 
+import java.util.List;
 import java.util.Map;
 import org.outsourcingstats.common.quality.ReasonCode;
 import org.outsourcingstats.common.quality.RowRejection;
@@ -39,12 +40,8 @@ public final class Statuses {
   }
 
   /**
-   * Preference among statuses of one figure when growth and concentration need a single value: actual over
-   * provisional over estimate over derived; targets are never preferred. As a SQL expression over the status column,
-   * lower first, so that every query ranks statuses the same way.
+   * Statuses of one figure in order of preference when growth and concentration need a single value: actual over
+   * provisional over estimate over derived; targets are never preferred.
    */
-  public static String preferenceSql(String column) {
-    return "CASE " + column + " WHEN '" + ACTUAL + "' THEN 0 WHEN '" + PROVISIONAL + "' THEN 1 WHEN '" + ESTIMATE
-        + "' THEN 2 WHEN '" + DERIVED + "' THEN 3 ELSE 9 END";
-  }
+  public static final List<String> PREFERENCE = List.of(ACTUAL, PROVISIONAL, ESTIMATE, DERIVED);
 }

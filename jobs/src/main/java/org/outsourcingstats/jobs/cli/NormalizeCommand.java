@@ -3,14 +3,13 @@ package org.outsourcingstats.jobs.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.outsourcingstats.jobs.normalize.NormalizeJob;
+import org.outsourcingstats.jobs.run.Step;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code normalize}: validate and normalise landed batches; release batches that were set aside. */
-@Command(name = "normalize", mixinStandardHelpOptions = true,
-    description = "Validate and normalise landed batches into observations and quarantine. A batch whose "
-        + "normalisation fails is set aside (held_batches) and the others go on; release it with --retry-batch or "
-        + "--drop-batch.")
+/** Named and described by {@link Step#NORMALIZE} ({@link StepCommand#of(StepsCommand, Step)}). */
+@Command(mixinStandardHelpOptions = true)
 public final class NormalizeCommand extends StepsCommand {
   @Option(names = "--retry-batch", paramLabel = "BATCH",
       description = "Normalise a batch that was set aside again, once the cause is fixed (repeatable).")
@@ -21,8 +20,8 @@ public final class NormalizeCommand extends StepsCommand {
   List<String> drop = new ArrayList<>();
 
   @Override
-  List<String> steps() {
-    return List.of("normalize");
+  List<Step> steps() {
+    return List.of(Step.NORMALIZE);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package org.outsourcingstats.jobs.cli;
 
 import java.util.List;
-import org.outsourcingstats.jobs.run.Pipeline;
+import org.outsourcingstats.jobs.run.Step;
 import org.outsourcingstats.jobs.run.PipelineContext;
 import picocli.CommandLine.Command;
 
@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
         + "Then writes the HTML report (see 'report') unless pipeline.report.after-run is false.")
 public final class RunCommand extends StepsCommand {
   @Override
-  List<String> steps() {
-    return Pipeline.STEPS;
+  List<Step> steps() {
+    return Step.ALL;
   }
 
   @Override

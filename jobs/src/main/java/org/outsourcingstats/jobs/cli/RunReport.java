@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.outsourcingstats.jobs.tables.Tables;
 import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.jobs.run.Step;
 import org.outsourcingstats.jobs.run.StepResult;
 
 /** The summary a run ends with: reconciliation per step, concentration, plans, and growth against published rates. */
@@ -14,7 +15,7 @@ final class RunReport {
   static void print(PrintStream out, PipelineContext context, List<StepResult> results) {
     out.println("Run " + context.runId());
     for (StepResult step : results) {
-      if (step.job().equals("normalize")) {
+      if (step.job().equals(Step.NORMALIZE.id())) {
         out.printf("  %-10s rows read %d = accepted %d + quarantined %d + duplicate %d (%s)%n", step.job(),
             step.rowsRead(), step.rowsAccepted(), step.rowsQuarantined(), step.rowsDuplicate(),
             step.reconciles() ? "reconciled" : "NOT RECONCILED");
@@ -26,7 +27,7 @@ final class RunReport {
     // No row count of every table here: `status` prints them, and counting ten tables cost 27 Spark jobs at the end
     // of every run (3 s after a 10 M-row register, 6% of the sample run).
     SparkSession spark = context.spark();
-    if (results.stream().anyMatch(step -> step.job().equals("concentration"))) {
+    if (results.stream().anyMatch(step -> step.job().equals(Step.CONCENTRATION.id()))) {
       out.println("Concentration (HHI 0-10,000; bounds differ when named shares leave a remainder):");
       ResultPrinter.print(spark.sql("SELECT scope_name, dimension, indicator, sector, market, period, year, n_members, "
           + "round(other_share, 3) AS other_share, round(hhi_lower, 1) AS hhi_lower, round(hhi_upper, 1) AS hhi_upper, "
@@ -34,14 +35,14 @@ final class RunReport {
           + " WHERE dimension <> 'city' OR scope_code <> '000000' ORDER BY scope_name, dimension, indicator, year "
           + "LIMIT 25"), ResultPrinter.Format.TABLE, out);
     }
-    if (results.stream().anyMatch(step -> step.job().equals("targets"))) {
+    if (results.stream().anyMatch(step -> step.job().equals(Step.TARGETS.id()))) {
       out.println("Plans against actuals:");
       ResultPrinter.print(spark.sql("SELECT entity_name, indicator, target_year, target_value, base_year, base_value, "
           + "round(required_cagr, 4) AS required_cagr, latest_year, round(actual_cagr, 4) AS actual_cagr, on_track "
           + "FROM " + context.tables().name(Tables.TARGETS) + " ORDER BY entity_name, indicator"),
           ResultPrinter.Format.TABLE, out);
     }
-    boolean grew = results.stream().anyMatch(step -> step.job().equals("growth"));
+    boolean grew = results.stream().anyMatch(step -> step.job().equals(Step.GROWTH.id()));
     if (grew) {
       out.println("Published growth checked against the levels (yoy computed | published | check):");
       ResultPrinter.print(spark.sql("SELECT entity_name, indicator, market, sector, period, year, value, "

@@ -8,6 +8,7 @@ import org.outsourcingstats.jobs.normalize.NormalizeJob;
 import org.outsourcingstats.jobs.run.Pipeline;
 import org.outsourcingstats.jobs.run.PipelineContext;
 import org.outsourcingstats.jobs.report.ReportJob;
+import org.outsourcingstats.jobs.run.Step;
 import org.outsourcingstats.jobs.run.StepResult;
 import picocli.CommandLine.Mixin;
 
@@ -16,7 +17,7 @@ abstract class StepsCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
-  abstract List<String> steps();
+  abstract List<Step> steps();
 
   /** Batches the normalize step releases before it runs. */
   NormalizeJob.Release release() {

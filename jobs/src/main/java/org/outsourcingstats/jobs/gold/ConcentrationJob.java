@@ -1,8 +1,11 @@
 package org.outsourcingstats.jobs.gold;
 
 import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.common.parse.Statuses;
+import org.outsourcingstats.jobs.run.Step;
 import org.outsourcingstats.jobs.run.StepResult;
 import org.outsourcingstats.jobs.vocab.BestFigures;
+import org.outsourcingstats.jobs.vocab.DomainSql;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -40,29 +43,29 @@ public final class ConcentrationJob {
   private static final String MEMBERS_SQL = """
       WITH best AS (
         SELECT * FROM %1$s),
-      levels AS (SELECT * FROM best WHERE indicator NOT LIKE '%%\\_yoy' AND indicator NOT LIKE '%%\\_share'),
+      levels AS (SELECT * FROM best WHERE {level(indicator)}),
       shares AS (
-        SELECT *, substring(indicator, 1, length(indicator) - 6) AS base FROM best WHERE indicator LIKE '%%\\_share'),
+        SELECT *, {share_base(indicator)} AS base FROM best WHERE {share(indicator)}),
       candidates AS (
         SELECT 'market' AS dimension, m.entity_code AS scope_code, m.entity_name AS scope_name, m.year, m.period,
-               m.indicator, m.sector, 'OFFSHORE' AS market, m.market AS member, CAST(m.value / p.value AS DOUBLE) AS share,
+               m.indicator, m.sector, {OFFSHORE} AS market, m.market AS member, CAST(m.value / p.value AS DOUBLE) AS share,
                1 AS source
         FROM levels m JOIN levels p ON p.entity_code = m.entity_code AND p.year = m.year AND p.period = m.period
-          AND p.indicator = m.indicator AND p.sector = m.sector AND p.market = 'OFFSHORE'
-        WHERE m.market NOT IN ('ALL', 'OFFSHORE', 'ONSHORE') AND p.value > 0
+          AND p.indicator = m.indicator AND p.sector = m.sector AND p.market = {OFFSHORE}
+        WHERE {destination(m.market)} AND p.value > 0
         UNION ALL
-        SELECT 'market', entity_code, entity_name, year, period, base, sector, 'OFFSHORE', market,
+        SELECT 'market', entity_code, entity_name, year, period, base, sector, {OFFSHORE}, market,
                CAST(value AS DOUBLE), 0
-        FROM shares WHERE market NOT IN ('ALL', 'OFFSHORE', 'ONSHORE')
+        FROM shares WHERE {destination(market)}
         UNION ALL
-        SELECT 'sector', m.entity_code, m.entity_name, m.year, m.period, m.indicator, 'ALL', m.market, m.sector,
+        SELECT 'sector', m.entity_code, m.entity_name, m.year, m.period, m.indicator, {ALL}, m.market, m.sector,
                CAST(m.value / p.value AS DOUBLE), 1
         FROM levels m JOIN levels p ON p.entity_code = m.entity_code AND p.year = m.year AND p.period = m.period
-          AND p.indicator = m.indicator AND p.market = m.market AND p.sector = 'ALL'
-        WHERE m.sector <> 'ALL' AND p.value > 0
+          AND p.indicator = m.indicator AND p.market = m.market AND p.sector = {ALL}
+        WHERE m.sector <> {ALL} AND p.value > 0
         UNION ALL
-        SELECT 'sector', entity_code, entity_name, year, period, base, 'ALL', market, sector, CAST(value AS DOUBLE), 0
-        FROM shares WHERE sector <> 'ALL' AND market = 'ALL'
+        SELECT 'sector', entity_code, entity_name, year, period, base, {ALL}, market, sector, CAST(value AS DOUBLE), 0
+        FROM shares WHERE sector <> {ALL} AND market = {ALL}
         UNION ALL
         SELECT 'city', p.entity_code, p.entity_name, m.year, m.period, m.indicator, m.sector, m.market,
                m.entity_name, CAST(m.value / p.value AS DOUBLE), 1
@@ -71,8 +74,8 @@ public final class ConcentrationJob {
           AND p.indicator = m.indicator AND p.sector = m.sector AND p.market = m.market
         WHERE p.value > 0
         UNION ALL
-        SELECT 'firm', f.entity_code, first(f.entity_name) OVER (PARTITION BY f.entity_code), f.year, 'FY',
-               x.indicator, f.sector, 'ALL', f.firm_id,
+        SELECT 'firm', f.entity_code, first(f.entity_name) OVER (PARTITION BY f.entity_code), f.year, {FY},
+               x.indicator, f.sector, {ALL}, f.firm_id,
                CAST(x.value / sum(x.value) OVER (PARTITION BY f.entity_code, f.year, f.sector, x.indicator) AS DOUBLE),
                1
         FROM %3$s f
@@ -96,10 +99,11 @@ public final class ConcentrationJob {
   public StepResult run() {
     Instant started = Instant.now();
     registerCityScopes();
-    Dataset<Row> members = context.spark().sql(String.format(MEMBERS_SQL,
+    Dataset<Row> members = context.spark().sql(DomainSql.expand(String.format(MEMBERS_SQL,
         BestFigures.view(context.spark(), "pipeline_concentration_levels",
-            context.tables().name(Tables.OBSERVATIONS), "A", "P", "E"), "pipeline_city_scopes",
-        context.tables().name(Tables.FIRM_OBSERVATIONS)));
+            context.tables().name(Tables.OBSERVATIONS), Statuses.ACTUAL, Statuses.PROVISIONAL, Statuses.ESTIMATE),
+        "pipeline_city_scopes",
+        context.tables().name(Tables.FIRM_OBSERVATIONS))));
     StructType withoutChange = dropLast(Tables.CONCENTRATION.schema());
     Dataset<Row> groups = members
         .groupByKey((MapFunction<Row, String>) ConcentrationJob::groupKey, Encoders.STRING())
@@ -113,7 +117,7 @@ public final class ConcentrationJob {
     long rows = table.count();
     boolean written = GoldTable.replaceIfChanged(context, Tables.CONCENTRATION, table);
     LOG.info("concentration: {} row(s), {}", rows, written ? "table rewritten" : "unchanged, nothing written");
-    return new StepResult("concentration", started, Instant.now(), rows, 0, 0, 0, written ? rows : 0,
+    return StepResult.unvalidated(Step.CONCENTRATION.id(), started, rows, written ? rows : 0,
         written ? "rewritten" : "unchanged");
   }
 

@@ -1,8 +1,11 @@
 package org.outsourcingstats.jobs.gold;
 
 import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.common.parse.Statuses;
+import org.outsourcingstats.jobs.run.Step;
 import org.outsourcingstats.jobs.run.StepResult;
 import org.outsourcingstats.jobs.vocab.BestFigures;
+import org.outsourcingstats.jobs.vocab.DomainSql;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -34,12 +37,12 @@ public final class GrowthJob {
         SELECT * FROM %s),
       levels AS (
         SELECT entity_code, entity_name, sector, market, indicator, unit, period, year, value, status, fx_rate
-        FROM best WHERE indicator NOT LIKE '%%\\_yoy' AND indicator NOT LIKE '%%\\_share'),
+        FROM best WHERE {level(indicator)}),
       rates AS (
         SELECT entity_code, entity_name AS rate_entity_name, sector, market,
-               substring(indicator, 1, length(indicator) - 4) AS indicator, period, year,
+               {growth_base(indicator)} AS indicator, period, year,
                CAST(value AS DOUBLE) AS reported_yoy
-        FROM best WHERE indicator LIKE '%%\\_yoy')
+        FROM best WHERE {growth(indicator)})
       SELECT entity_code, coalesce(entity_name, rate_entity_name) AS entity_name, sector, market, indicator,
              unit, period, year, value, status, fx_rate, reported_yoy
       FROM levels FULL OUTER JOIN rates USING (entity_code, sector, market, indicator, period, year)
@@ -53,9 +56,9 @@ public final class GrowthJob {
 
   public StepResult run() {
     Instant started = Instant.now();
-    Dataset<Row> series = context.spark().sql(String.format(SERIES_SQL,
+    Dataset<Row> series = context.spark().sql(DomainSql.expand(String.format(SERIES_SQL,
         BestFigures.view(context.spark(), "pipeline_growth_levels", context.tables().name(Tables.OBSERVATIONS),
-            "A", "P", "E", "D")));
+            Statuses.ACTUAL, Statuses.PROVISIONAL, Statuses.ESTIMATE, Statuses.DERIVED))));
     double tolerance = context.config().growthTolerance();
     Dataset<Row> growth = series
         .groupByKey((MapFunction<Row, String>) GrowthJob::seriesKey, Encoders.STRING())
@@ -65,7 +68,7 @@ public final class GrowthJob {
     long rows = growth.count();
     boolean written = GoldTable.replaceIfChanged(context, Tables.GROWTH, growth);
     LOG.info("growth: {} row(s), {}", rows, written ? "table rewritten" : "unchanged, nothing written");
-    return new StepResult("growth", started, Instant.now(), rows, 0, 0, 0, written ? rows : 0,
+    return StepResult.unvalidated(Step.GROWTH.id(), started, rows, written ? rows : 0,
         written ? "rewritten" : "unchanged");
   }
 

@@ -1,8 +1,11 @@
 package org.outsourcingstats.jobs.gold;
 
 import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.common.parse.Statuses;
+import org.outsourcingstats.jobs.run.Step;
 import org.outsourcingstats.jobs.run.StepResult;
 import org.outsourcingstats.jobs.vocab.BestFigures;
+import org.outsourcingstats.jobs.vocab.DomainSql;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.apache.spark.api.java.function.MapFunction;
@@ -26,9 +29,9 @@ public final class TargetsJob {
   private static final Logger LOG = LoggerFactory.getLogger(TargetsJob.class);
   private static final String PLANS_SQL = """
       WITH actual AS (
-        SELECT * FROM %2$s WHERE indicator NOT LIKE '%%\\_yoy' AND indicator NOT LIKE '%%\\_share'),
+        SELECT * FROM %2$s WHERE {level(indicator)}),
       plans AS (
-        SELECT * FROM %1$s WHERE status = 'T' AND indicator NOT LIKE '%%\\_yoy' AND indicator NOT LIKE '%%\\_share'),
+        SELECT * FROM %1$s WHERE status = {TARGET} AND {level(indicator)}),
       based AS (
         SELECT p.entity_code, p.entity_name, p.indicator, p.sector, p.market, p.period, p.year AS target_year,
                p.value AS target_value, b.year AS base_year, b.value AS base_value,
@@ -43,7 +46,7 @@ public final class TargetsJob {
       SELECT b.*, l.latest_year, l.latest_value
       FROM based b LEFT JOIN latest l ON l.entity_code = b.entity_code AND l.indicator = b.indicator
         AND l.sector = b.sector AND l.market = b.market AND l.period = b.period AND l.n = 1
-      WHERE b.newest = 1 AND b.period = 'FY'
+      WHERE b.newest = 1 AND b.period = {FY}
       """;
 
   private final PipelineContext context;
@@ -54,16 +57,16 @@ public final class TargetsJob {
 
   public StepResult run() {
     Instant started = Instant.now();
-    Dataset<Row> plans = context.spark().sql(String.format(PLANS_SQL,
+    Dataset<Row> plans = context.spark().sql(DomainSql.expand(String.format(PLANS_SQL,
         context.tables().name(Tables.OBSERVATIONS),
         BestFigures.view(context.spark(), "pipeline_target_actuals", context.tables().name(Tables.OBSERVATIONS),
-            "A", "P", "E")));
+            Statuses.ACTUAL, Statuses.PROVISIONAL, Statuses.ESTIMATE))));
     Dataset<Row> targets = plans.map((MapFunction<Row, Row>) TargetsJob::target,
         Encoders.row(Tables.TARGETS.schema())).localCheckpoint();
     long rows = targets.count();
     boolean written = GoldTable.replaceIfChanged(context, Tables.TARGETS, targets);
     LOG.info("targets: {} plan(s), {}", rows, written ? "table rewritten" : "unchanged, nothing written");
-    return new StepResult("targets", started, Instant.now(), rows, 0, 0, 0, written ? rows : 0,
+    return StepResult.unvalidated(Step.TARGETS.id(), started, rows, written ? rows : 0,
         written ? "rewritten" : "unchanged");
   }
 

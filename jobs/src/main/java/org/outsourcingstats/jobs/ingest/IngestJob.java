@@ -1,6 +1,7 @@
 package org.outsourcingstats.jobs.ingest;
 
 import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.jobs.run.Step;
 import org.outsourcingstats.jobs.run.StepResult;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -127,7 +128,7 @@ public final class IngestJob {
     String detail = files + " new file(s), " + skipped + " already landed, " + empty + " empty, " + rejected
         + " quarantined whole";
     LOG.info("ingest: {}; {} raw row(s) in batch {}", detail, count, context.runId());
-    return new StepResult("ingest", started, Instant.now(), count, 0, 0, 0, count, detail);
+    return StepResult.unvalidated(Step.INGEST.id(), started, count, count, detail);
   }
 
   private List<Row> smallFile(Shape shape, LandingFolder landing, LandedFile file, String sha, Timestamp now) {
@@ -150,7 +151,7 @@ public final class IngestJob {
     for (RawRecord record : records) {
       rows.add(RowFactory.create(shape.folder(), sourceFile, record.line(), record.raw(), record.header(),
           record.fields(),
-          record.parseError() == null ? null : ReasonCode.FIELD_COUNT.name() + ": " + record.parseError(),
+          record.parseError() == null ? null : ReasonCode.FIELD_COUNT.written(record.parseError()),
           decoded.get().encoding(), sha, context.runId(), now));
     }
     return rows;
@@ -190,11 +191,11 @@ public final class IngestJob {
           String line = stripCr(pair._1()._1());
           // A register is read line by line: an oversized line is quarantined alone, its neighbours are unaffected.
           boolean tooLong = line.length() > maxLine;
-          String problem = tooLong ? ReasonCode.LINE_TOO_LONG.name() + ": "
-              + limits.lineTooLong("the line", line.length()) + "; only its first " + maxLine + " characters are kept"
-              : !pair._1()._2() ? ReasonCode.UNDECODABLE_ROW.name() + ": the line is not valid " + encoding + ", the "
+          String problem = tooLong ? ReasonCode.LINE_TOO_LONG.written(limits.lineTooLong("the line", line.length())
+              + "; only its first " + maxLine + " characters are kept")
+              : !pair._1()._2() ? ReasonCode.UNDECODABLE_ROW.written("the line is not valid " + encoding + ", the "
                   + "encoding of the file (detected from its first bytes); its text is kept with replacement "
-                  + "characters. Re-export the file in one encoding" : null;
+                  + "characters. Re-export the file in one encoding") : null;
           return RowFactory.create(shape, sourceFile, pair._2() + 1, tooLong ? line.substring(0, maxLine) : line,
               stripCr(header), null, problem, encoding, sha, batch, now);
         });
@@ -246,7 +247,7 @@ public final class IngestJob {
   /** The one raw row that stands for a file quarantined as a whole: line 0, no text, the reason as parse error. */
   private Row wholeFile(Shape shape, String sourceFile, ReasonCode code, String reason, String encoding,
       String identity, Timestamp now) {
-    return RowFactory.create(shape.folder(), sourceFile, 0L, null, null, null, code.name() + ": " + reason, encoding,
+    return RowFactory.create(shape.folder(), sourceFile, 0L, null, null, null, code.written(reason), encoding,
         identity, context.runId(), now);
   }
 

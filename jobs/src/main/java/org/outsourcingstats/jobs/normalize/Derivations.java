@@ -1,7 +1,9 @@
 package org.outsourcingstats.jobs.normalize;
 
 import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.common.parse.Statuses;
 import org.outsourcingstats.jobs.vocab.BestFigures;
+import org.outsourcingstats.jobs.vocab.DomainSql;
 import org.outsourcingstats.jobs.vocab.FxRatesView;
 import io.delta.tables.DeltaTable;
 import java.util.stream.Collectors;
@@ -26,16 +28,14 @@ final class Derivations {
       WITH published AS (
         SELECT * FROM %1$s),
       levels AS (
-        SELECT * FROM published WHERE indicator NOT LIKE '%%\\_yoy' AND indicator NOT LIKE '%%\\_share'),
+        SELECT * FROM published WHERE {level(indicator)}),
       rates AS (
-        SELECT *, substring(indicator, 1, length(indicator) - 4) AS base FROM published
-        WHERE indicator LIKE '%%\\_yoy'),
+        SELECT *, {growth_base(indicator)} AS base FROM published
+        WHERE {growth(indicator)}),
       shares AS (
-        SELECT *, substring(indicator, 1, length(indicator) - 6) AS base,
-               CASE WHEN market = 'ALL' THEN 'ALL' WHEN market IN ('OFFSHORE', 'ONSHORE') THEN 'ALL'
-                    ELSE 'OFFSHORE' END AS parent_market,
-               CASE WHEN market = 'ALL' THEN 'ALL' ELSE sector END AS parent_sector
-        FROM published WHERE indicator LIKE '%%\\_share'),
+        SELECT *, {share_base(indicator)} AS base, coalesce({parent_market(market)}, {ALL}) AS parent_market,
+               {share_parent_sector(market, sector)} AS parent_sector
+        FROM published WHERE {share(indicator)}),
       prior_levels AS (
         SELECT l.entity_code, l.entity_name, l.entity_level, l.year - 1 AS year, l.period, l.sector, l.market,
                l.indicator,
@@ -61,7 +61,7 @@ final class Derivations {
          AND p.market = s.parent_market AND p.sector = s.parent_sector),
       candidates AS (SELECT * FROM prior_levels UNION ALL SELECT * FROM share_levels)
       SELECT c.entity_code, c.entity_name, c.entity_level, c.year, c.period, c.sector, c.market, c.indicator,
-             c.value, c.unit, 'D' AS status, CAST(NULL AS STRING) AS reported_value,
+             c.value, c.unit, {DERIVED} AS status, CAST(NULL AS STRING) AS reported_value,
              CAST(NULL AS STRING) AS reported_unit, CAST(c.fx_rate AS DECIMAL(12, 6)) AS fx_rate, c.source,
              CAST(NULL AS STRING) AS source_file, CAST(NULL AS BIGINT) AS source_line,
              '%2$s' AS batch_id, current_timestamp() AS ingested_at
@@ -85,17 +85,15 @@ final class Derivations {
     String observations = context.tables().name(Tables.OBSERVATIONS);
     FxRatesView.register(context);
     String fxView = FxRatesView.NAME;
-    String published = BestFigures.view(context.spark(), "pipeline_published", observations, "A", "P", "E");
+    String published = BestFigures.view(context.spark(), "pipeline_published", observations, Statuses.ACTUAL,
+        Statuses.PROVISIONAL, Statuses.ESTIMATE);
     Dataset<Row> derived = context.spark()
-        .sql(String.format(DERIVED_SQL, published, context.runId(), fxView))
+        .sql(DomainSql.expand(String.format(DERIVED_SQL, published, context.runId(), fxView)))
         .localCheckpoint();
-    String on = Tables.OBSERVATIONS.key().stream().map(k -> "t." + k + " = s." + k)
-        .collect(Collectors.joining(" AND "));
-    DeltaTable.forName(context.spark(), observations).as("t")
-        .merge(derived.as("s"), on)
+    context.tables().merge(Tables.OBSERVATIONS, derived)
         .whenMatched("NOT (t.value <=> s.value) OR NOT (t.source <=> s.source)").updateAll()
         .whenNotMatched().insertAll()
-        .whenNotMatchedBySource("t.status = 'D'").delete()
+        .whenNotMatchedBySource(DomainSql.expand("t.status = {DERIVED}")).delete()
         .execute();
     return derived.count();
   }

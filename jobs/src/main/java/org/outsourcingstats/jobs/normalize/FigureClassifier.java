@@ -107,13 +107,13 @@ final class FigureClassifier implements FlatMapFunction<Row, Row> {
           raw.getAs("raw"), raw.getAs("batch_id"), raw.getAs("ingested_at"), raw.getAs("parse_error"));
     }
 
-    /** The reason code of a parse error written as {@code CODE: message}. */
+    /** The reason code of the parse error, a {@linkplain ReasonCode#written written reason}. */
     String parseErrorCode() {
-      return parseError.substring(0, parseError.indexOf(':'));
+      return ReasonCode.ofWritten(parseError).name();
     }
 
     String parseErrorMessage() {
-      return parseError.substring(parseError.indexOf(':') + 1).strip();
+      return ReasonCode.textOfWritten(parseError);
     }
   }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FSError;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -22,6 +23,7 @@ import org.apache.spark.sql.RowFactory;
 import org.outsourcingstats.common.error.Errors;
 import org.outsourcingstats.common.landing.Shape;
 import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.jobs.run.Step;
 import org.outsourcingstats.jobs.run.StepResult;
 import org.outsourcingstats.jobs.tables.Tables;
 import org.slf4j.Logger;
@@ -79,7 +81,11 @@ public class NormalizeJob {
     }
     List<String> pending = pendingBatches(held.held(), release.drop());
     Map<String, String> failed = new LinkedHashMap<>();
+    SparkContext spark = context.spark().sparkContext();
+    String stepDescription = spark.getLocalProperty("spark.job.description");
     for (String batch : pending) {
+      // The step's job group stays; the description names the batch, so the event log shows where time goes.
+      spark.setJobDescription(Step.NORMALIZE.id() + " batch " + batch);
       try {
         countsByBatch.put(batch, held.asOneUnit(batch, () -> normalizeBatch(batch)));
       } catch (Exception | FSError e) { // Spark's exceptions are checked in Java's eyes but thrown undeclared.
@@ -93,6 +99,7 @@ public class NormalizeJob {
         failed.put(batch, cause);
       }
     }
+    spark.setJobDescription(stepDescription);
     if (!failed.isEmpty()) {
       held.hold(failed);
     }
@@ -111,7 +118,7 @@ public class NormalizeJob {
     LOG.info("normalize: {} batch(es), {} row(s) read = {} accepted + {} quarantined + {} duplicate; {} derived{}",
         countsByBatch.size(), read, accepted, quarantined, duplicate, derived,
         failed.isEmpty() ? "" : "; " + failed.size() + " batch(es) set aside");
-    return new StepResult("normalize", started, Instant.now(), read, accepted, quarantined, duplicate,
+    return new StepResult(Step.NORMALIZE.id(), started, Instant.now(), read, accepted, quarantined, duplicate,
         accepted + derived, countsByBatch.size() + " batch(es), " + derived + " derived figure(s)", failed);
   }
 

@@ -6,6 +6,7 @@ import org.outsourcingstats.jobs.gold.TargetsJob;
 import org.outsourcingstats.jobs.ingest.IngestJob;
 import org.outsourcingstats.jobs.normalize.NormalizeJob;
 import java.time.Duration;
+import org.apache.spark.SparkContext;
 import org.apache.hadoop.fs.FSError;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,9 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
-
-  /** Every step, in the order {@code run} executes them. */
-  public static final List<String> STEPS = List.of("ingest", "normalize", "growth", "concentration", "targets");
 
   private final PipelineContext context;
   private NormalizeJob.Release release = NormalizeJob.Release.NONE;
@@ -45,7 +43,7 @@ public final class Pipeline {
    * written, the error says so) and stops the run with an error naming the step. A normalize step that set batches
    * aside is recorded as PARTIAL and the run goes on; {@link #heldBatches} of the results names them.
    */
-  public List<StepResult> run(List<String> steps) {
+  public List<StepResult> run(List<Step> steps) {
     try {
       context.tables().ensureCreated();
     } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes but thrown undeclared.
@@ -54,21 +52,25 @@ public final class Pipeline {
     RunsLog runs = new RunsLog(context);
     List<StepResult> results = new ArrayList<>();
     int index = 0;
-    for (String step : steps) {
+    SparkContext spark = context.spark().sparkContext();
+    for (Step step : steps) {
       index++;
       Instant started = Instant.now();
       StepResult result;
+      spark.setJobGroup(step.id(), step.id() + " of run " + context.runId(), false);
       try {
         result = execute(step);
         runs.succeeded(result);
       } catch (Exception | FSError e) { // Spark throws checked exceptions undeclared; a full disk is Hadoop's Error
         try {
-          runs.failed(step, started, e);
+          runs.failed(step.id(), started, e);
         } catch (Exception | FSError recording) { // as above
           e.addSuppressed(recording);
-          throw Errors.stepFailedUnrecorded(step, e, recording);
+          throw Errors.stepFailedUnrecorded(step.id(), e, recording);
         }
-        throw Errors.stepFailed(step, e);
+        throw Errors.stepFailed(step.id(), e);
+      } finally {
+        spark.clearJobGroup();
       }
       results.add(result);
       LOG.info("[{}/{}] {} done in {} s: {}", index, steps.size(), step,
@@ -84,14 +86,13 @@ public final class Pipeline {
     return held;
   }
 
-  private StepResult execute(String step) {
+  private StepResult execute(Step step) {
     return switch (step) {
-      case "ingest" -> new IngestJob(context).run();
-      case "normalize" -> new NormalizeJob(context, release).run();
-      case "growth" -> new GrowthJob(context).run();
-      case "concentration" -> new ConcentrationJob(context).run();
-      case "targets" -> new TargetsJob(context).run();
-      default -> throw new IllegalArgumentException("unknown step '" + step + "'; steps are " + STEPS);
+      case INGEST -> new IngestJob(context).run();
+      case NORMALIZE -> new NormalizeJob(context, release).run();
+      case GROWTH -> new GrowthJob(context).run();
+      case CONCENTRATION -> new ConcentrationJob(context).run();
+      case TARGETS -> new TargetsJob(context).run();
     };
   }
 }

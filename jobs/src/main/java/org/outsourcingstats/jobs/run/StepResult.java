@@ -25,6 +25,15 @@ public record StepResult(String job, Instant startedAt, Instant finishedAt, long
         Map.of());
   }
 
+  /**
+   * The result of a step that validates nothing: every row it read counts as accepted into what it computes (a gold
+   * step, ingest, maintain), none is quarantined.
+   */
+  public static StepResult unvalidated(String job, Instant startedAt, long rowsRead, long rowsWritten,
+      String detail) {
+    return new StepResult(job, startedAt, Instant.now(), rowsRead, 0, 0, 0, rowsWritten, detail);
+  }
+
   /** True when every row read is accounted for. */
   public boolean reconciles() {
     return rowsRead == rowsAccepted + rowsQuarantined + rowsDuplicate;

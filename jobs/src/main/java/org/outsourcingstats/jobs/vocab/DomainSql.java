@@ -105,6 +105,18 @@ public final class DomainSql {
         + column + ", length(substring_index(" + column + ", " + separator + ", 1)) + 2)))";
   }
 
+  /**
+   * The rank of the status in {@code column} among {@link Statuses#PREFERENCE}, lower first; other statuses (targets)
+   * last. The one ranking of statuses of every query.
+   */
+  public static String statusPreference(String column) {
+    StringBuilder sql = new StringBuilder("CASE " + column);
+    for (int rank = 0; rank < Statuses.PREFERENCE.size(); rank++) {
+      sql.append(" WHEN ").append(literal(Statuses.PREFERENCE.get(rank))).append(" THEN ").append(rank);
+    }
+    return sql.append(" ELSE 9 END").toString();
+  }
+
   private static String growth(String column) {
     return column + " LIKE " + literal("%" + likeEscaped(Indicator.GROWTH_SUFFIX));
   }

@@ -3,6 +3,7 @@ package org.outsourcingstats.jobs.normalize;
 import org.outsourcingstats.jobs.PipelineFixture;
 import org.outsourcingstats.jobs.SharedSpark;
 import org.outsourcingstats.jobs.run.Pipeline;
+import org.outsourcingstats.jobs.run.Step;
 import org.outsourcingstats.jobs.run.PipelineContext;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +36,7 @@ class ContractRevisionRetryTest {
     fixture.write("contracts", "b.csv", String.join("\n", HEADER,
         "C1,F1,Dalian,2020-03-01,KPO,KR,700,600,USD") + "\n", StandardCharsets.UTF_8); // 2019 -> 2020
     PipelineContext context = fixture.context();
-    new Pipeline(context).run(List.of("ingest"));
+    new Pipeline(context).run(List.of(Step.INGEST));
     String batch = context.runId();
     Dataset<Row> raw = context.tables().read(Tables.RAW_ROWS).where(col("batch_id").equalTo(batch));
     ContractRegisterNormalizer register = new ContractRegisterNormalizer(context);

@@ -2,6 +2,7 @@ package org.outsourcingstats.jobs.normalize;
 
 import org.outsourcingstats.jobs.PipelineFixture;
 import org.outsourcingstats.jobs.run.Pipeline;
+import org.outsourcingstats.jobs.run.Step;
 import org.outsourcingstats.jobs.run.PipelineContext;
 import org.outsourcingstats.jobs.run.RunsLog;
 import org.outsourcingstats.jobs.run.StepResult;
@@ -41,10 +42,10 @@ class HeldBatchesTest {
       if (name.equals("a")) {
         fixture.write("contracts", "a.csv", CONTRACTS, StandardCharsets.UTF_8);
       }
-      new Pipeline(fixture.context()).run(List.of("ingest"));
+      new Pipeline(fixture.context()).run(List.of(Step.INGEST));
     }
     fixture.write("observations", "c.csv", HEADER + "Wuxi,2010,firms,300,家,c\n", StandardCharsets.UTF_8);
-    new Pipeline(fixture.context()).run(List.of("ingest"));
+    new Pipeline(fixture.context()).run(List.of(Step.INGEST));
     List<String> batches = fixture.sql("SELECT DISTINCT batch_id FROM ${db}.raw_rows ORDER BY batch_id")
         .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
     assertThat(batches).hasSize(3);
