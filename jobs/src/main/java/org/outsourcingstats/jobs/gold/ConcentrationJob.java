@@ -1,5 +1,7 @@
 package org.outsourcingstats.jobs.gold;
 
+import org.apache.spark.sql.types.StructField;
+import org.outsourcingstats.jobs.tables.RowBuilder;
 import org.outsourcingstats.jobs.run.PipelineContext;
 import org.outsourcingstats.common.parse.Statuses;
 import org.outsourcingstats.jobs.run.Step;
@@ -40,6 +42,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConcentrationJob {
   private static final Logger LOG = LoggerFactory.getLogger(ConcentrationJob.class);
+  private static final String CHANGE = "hhi_change";
+  private static final StructType COMPUTED = computed();
+  private static final RowBuilder ROWS = new RowBuilder(COMPUTED);
   private static final String MEMBERS_SQL = """
       WITH best AS (
         SELECT * FROM %1$s),
@@ -104,11 +109,10 @@ public final class ConcentrationJob {
             context.tables().name(Tables.OBSERVATIONS), Statuses.ACTUAL, Statuses.PROVISIONAL, Statuses.ESTIMATE),
         "pipeline_city_scopes",
         context.tables().name(Tables.FIRM_OBSERVATIONS))));
-    StructType withoutChange = dropLast(Tables.CONCENTRATION.schema());
     Dataset<Row> groups = members
         .groupByKey((MapFunction<Row, String>) ConcentrationJob::groupKey, Encoders.STRING())
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (key, rows) -> concentration(rows),
-            Encoders.row(withoutChange));
+            Encoders.row(COMPUTED));
     groups.createOrReplaceTempView("pipeline_concentration");
     Dataset<Row> table = context.spark().sql("SELECT c.*, c.hhi_lower - p.hhi_lower AS hhi_change "
         + "FROM pipeline_concentration c LEFT JOIN pipeline_concentration p ON p.dimension = c.dimension "
@@ -136,10 +140,13 @@ public final class ConcentrationJob {
         .add("scope_code", DataTypes.StringType)).createOrReplaceTempView("pipeline_city_scopes");
   }
 
-  private static StructType dropLast(StructType schema) {
+  /** Every column but {@code hhi_change}, which compares a row with its year before. */
+  private static StructType computed() {
     StructType out = new StructType();
-    for (int i = 0; i < schema.size() - 1; i++) {
-      out = out.add(schema.fields()[i]);
+    for (StructField field : Tables.CONCENTRATION.schema().fields()) {
+      if (!field.name().equals(CHANGE)) {
+        out = out.add(field);
+      }
     }
     return out;
   }
@@ -159,9 +166,15 @@ public final class ConcentrationJob {
       shares.add(new MemberShare(row.getAs("member"), row.<Double>getAs("share")));
     }
     Concentration c = Concentration.of(shares);
-    return List.of(RowFactory.create(first.getAs("year"), first.getAs("period"), first.getAs("scope_code"),
-        first.getAs("scope_name"), first.getAs("dimension"), first.getAs("indicator"), first.getAs("sector"),
-        first.getAs("market"), c.members(), c.otherShare(), c.hhiLower(), c.hhiUpper(), c.hhiNormalized(), c.cr1(),
-        c.cr4(), c.cr8(), c.topMember(), c.topShare(), c.band2023(), c.band2010())).iterator();
+    RowBuilder.Values row = ROWS.row();
+    for (String column : List.of("year", "period", "scope_code", "scope_name", "dimension", "indicator", "sector",
+        "market")) {
+      row.set(column, first.getAs(column));
+    }
+    return List.of(row.set("n_members", c.members()).set("other_share", c.otherShare())
+        .set("hhi_lower", c.hhiLower()).set("hhi_upper", c.hhiUpper()).set("hhi_normalized", c.hhiNormalized())
+        .set("cr1", c.cr1()).set("cr4", c.cr4()).set("cr8", c.cr8()).set("top_member", c.topMember())
+        .set("top_share", c.topShare()).set("band_2023", c.band2023()).set("band_2010", c.band2010()).build())
+        .iterator();
   }
 }

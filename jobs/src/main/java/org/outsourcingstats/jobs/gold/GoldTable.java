@@ -28,7 +28,8 @@ final class GoldTable {
         .map(field -> col("`" + field.name() + "`").cast(field.dataType()).as(field.name())).toArray(Column[]::new);
     boolean changed = !fingerprint(fresh).equals(fingerprint(existing.select(sameTypes)));
     if (changed) {
-      fresh.write().format("delta").mode("overwrite").insertInto(context.tables().name(table));
+      // By name: insertInto alone would match the frame's columns to the table's by position.
+      fresh.selectExpr(table.columns()).write().format("delta").mode("overwrite").insertInto(context.tables().name(table));
     }
     return changed;
   }

@@ -1,5 +1,6 @@
 package org.outsourcingstats.jobs.gold;
 
+import org.outsourcingstats.jobs.tables.RowBuilder;
 import org.outsourcingstats.jobs.run.PipelineContext;
 import org.outsourcingstats.common.parse.Statuses;
 import org.outsourcingstats.jobs.run.Step;
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class GrowthJob {
   private static final Logger LOG = LoggerFactory.getLogger(GrowthJob.class);
 
+  private static final RowBuilder ROWS = new RowBuilder(Tables.GROWTH.schema());
   private static final String SERIES_SQL = """
       WITH best AS (
         SELECT * FROM %s),
@@ -92,10 +94,13 @@ public final class GrowthJob {
     }
     List<Row> out = new ArrayList<>();
     for (GrowthPoint p : SeriesGrowth.compute(points, tolerance)) {
-      out.add(RowFactory.create(first.getAs("entity_code"), entityName, first.getAs("sector"), first.getAs("market"),
-          first.getAs("indicator"), unit, first.getAs("period"), p.year(), p.value(), p.status(), p.prevValue(),
-          p.prevStatus(), p.yoy(), p.logGrowth(), p.cagr3y(), p.cagr5y(), p.reportedYoy(), p.yoyCheck().name(),
-          p.reason()));
+      out.add(ROWS.row().set("entity_code", first.getAs("entity_code")).set("entity_name", entityName)
+          .set("sector", first.getAs("sector")).set("market", first.getAs("market"))
+          .set("indicator", first.getAs("indicator")).set("unit", unit).set("period", first.getAs("period"))
+          .set("year", p.year()).set("value", p.value()).set("status", p.status()).set("prev_value", p.prevValue())
+          .set("prev_status", p.prevStatus()).set("yoy", p.yoy()).set("log_growth", p.logGrowth())
+          .set("cagr_3y", p.cagr3y()).set("cagr_5y", p.cagr5y()).set("reported_yoy", p.reportedYoy())
+          .set("yoy_check", p.yoyCheck().name()).set("reason", p.reason()).build());
     }
     return out.iterator();
   }

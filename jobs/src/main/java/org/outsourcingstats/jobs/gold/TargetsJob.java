@@ -1,5 +1,6 @@
 package org.outsourcingstats.jobs.gold;
 
+import org.outsourcingstats.jobs.tables.RowBuilder;
 import org.outsourcingstats.jobs.run.PipelineContext;
 import org.outsourcingstats.common.parse.Statuses;
 import org.outsourcingstats.jobs.run.Step;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TargetsJob {
   private static final Logger LOG = LoggerFactory.getLogger(TargetsJob.class);
+  private static final RowBuilder ROWS = new RowBuilder(Tables.TARGETS.schema());
   private static final String PLANS_SQL = """
       WITH actual AS (
         SELECT * FROM %2$s WHERE {level(indicator)}),
@@ -82,8 +84,11 @@ public final class TargetsJob {
         : GrowthMath.cagr(latest, base, latestYear - baseYear).value();
     Boolean onTrack = latestYear != null && latestYear >= targetYear ? Boolean.valueOf(latest.compareTo(target) >= 0)
         : actual != null && required != null ? Boolean.valueOf(actual >= required) : null;
-    return RowFactory.create(plan.getAs("entity_code"), plan.getAs("entity_name"), plan.getAs("indicator"),
-        plan.getAs("sector"), plan.getAs("market"), targetYear, target, baseYear, base, required, latestYear, latest,
-        actual, onTrack);
+    return ROWS.row().set("entity_code", plan.getAs("entity_code")).set("entity_name", plan.getAs("entity_name"))
+        .set("indicator", plan.getAs("indicator")).set("sector", plan.getAs("sector"))
+        .set("market", plan.getAs("market")).set("target_year", targetYear).set("target_value", target)
+        .set("base_year", baseYear).set("base_value", base).set("required_cagr", required)
+        .set("latest_year", latestYear).set("latest_value", latest).set("actual_cagr", actual)
+        .set("on_track", onTrack).build();
   }
 }

@@ -1,5 +1,6 @@
 package org.outsourcingstats.jobs.ingest;
 
+import org.outsourcingstats.jobs.tables.RowBuilder;
 import org.outsourcingstats.jobs.run.PipelineContext;
 import org.outsourcingstats.jobs.run.Step;
 import org.outsourcingstats.jobs.run.StepResult;
@@ -149,10 +150,12 @@ public final class IngestJob {
         : CsvFileReader.read(text, limits);
     List<Row> rows = new ArrayList<>(records.size());
     for (RawRecord record : records) {
-      rows.add(RowFactory.create(shape.folder(), sourceFile, record.line(), record.raw(), record.header(),
-          record.fields(),
-          record.parseError() == null ? null : ReasonCode.FIELD_COUNT.written(record.parseError()),
-          decoded.get().encoding(), sha, context.runId(), now));
+      rows.add(Tables.RAW_ROWS.row().set("shape", shape.folder()).set("source_file", sourceFile)
+          .set("source_line", record.line()).set("raw", record.raw()).set("header", record.header())
+          .set("fields", record.fields())
+          .set("parse_error", record.parseError() == null ? null : ReasonCode.FIELD_COUNT.written(record.parseError()))
+          .set("encoding", decoded.get().encoding()).set("file_sha256", sha).set("batch_id", context.runId())
+          .set("ingested_at", now).build());
     }
     return rows;
   }
@@ -185,6 +188,7 @@ public final class IngestJob {
           return new Tuple2<>(line.startsWith("\ufeff") ? line.substring(1) : line, decodes);
         });
     String header = lines.first()._1();
+    RowBuilder rawRows = new RowBuilder(Tables.RAW_ROWS.schema());
     JavaRDD<Row> rows = lines.zipWithIndex()
         .filter(pair -> pair._2() > 0 && !pair._1()._1().isBlank())
         .map(pair -> {
@@ -196,8 +200,10 @@ public final class IngestJob {
               : !pair._1()._2() ? ReasonCode.UNDECODABLE_ROW.written("the line is not valid " + encoding + ", the "
                   + "encoding of the file (detected from its first bytes); its text is kept with replacement "
                   + "characters. Re-export the file in one encoding") : null;
-          return RowFactory.create(shape, sourceFile, pair._2() + 1, tooLong ? line.substring(0, maxLine) : line,
-              stripCr(header), null, problem, encoding, sha, batch, now);
+          return rawRows.row().set("shape", shape).set("source_file", sourceFile).set("source_line", pair._2() + 1)
+              .set("raw", tooLong ? line.substring(0, maxLine) : line).set("header", stripCr(header))
+              .set("parse_error", problem).set("encoding", encoding).set("file_sha256", sha).set("batch_id", batch)
+              .set("ingested_at", now).build();
         });
     return context.spark().createDataFrame(rows, Tables.RAW_ROWS.schema());
   }
@@ -247,8 +253,9 @@ public final class IngestJob {
   /** The one raw row that stands for a file quarantined as a whole: line 0, no text, the reason as parse error. */
   private Row wholeFile(Shape shape, String sourceFile, ReasonCode code, String reason, String encoding,
       String identity, Timestamp now) {
-    return RowFactory.create(shape.folder(), sourceFile, 0L, null, null, null, code.written(reason), encoding,
-        identity, context.runId(), now);
+    return Tables.RAW_ROWS.row().set("shape", shape.folder()).set("source_file", sourceFile).set("source_line", 0L)
+        .set("parse_error", code.written(reason)).set("encoding", encoding).set("file_sha256", identity)
+        .set("batch_id", context.runId()).set("ingested_at", now).build();
   }
 
   private Set<String> landedChecksums() {

@@ -1,5 +1,6 @@
 package org.outsourcingstats.jobs.normalize;
 
+import org.outsourcingstats.jobs.tables.RowBuilder;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -36,6 +37,8 @@ final class FigureClassifier implements FlatMapFunction<Row, Row> {
       .add("source_item", DataTypes.IntegerType).add("shape", DataTypes.StringType).add("raw", DataTypes.StringType)
       .add("reason_code", DataTypes.StringType).add("reason", DataTypes.StringType);
 
+  private static final RowBuilder ROWS = new RowBuilder(SCHEMA);
+
   private final FigureExtractor extractor;
   private final ObservationNormalizer normalizer;
 
@@ -65,10 +68,12 @@ final class FigureClassifier implements FlatMapFunction<Row, Row> {
       Figure figure = figures.get(item);
       try {
         NormalizedObservation o = normalizer.normalize(figure.fields());
-        out.add(RowFactory.create(o.entityCode(), o.entityName(), o.entityLevel(), o.year(), o.period(), o.sector(),
-            o.market(), o.indicator(), o.value(), o.unit(), o.status(), o.reportedValue(), o.reportedUnit(),
-            o.fxRate(), o.source(), from.sourceFile(), from.sourceLine(), from.batchId(), from.ingestedAt(),
-            item, from.shape(), from.raw(), null, null));
+        out.add(from.row(item).set("entity_code", o.entityCode()).set("entity_name", o.entityName())
+            .set("entity_level", o.entityLevel()).set("year", o.year()).set("period", o.period())
+            .set("sector", o.sector()).set("market", o.market()).set("indicator", o.indicator())
+            .set("value", o.value()).set("unit", o.unit()).set("status", o.status())
+            .set("reported_value", o.reportedValue()).set("reported_unit", o.reportedUnit())
+            .set("fx_rate", o.fxRate()).set("source", o.source()).build());
       } catch (RowRejection rejection) {
         String where = figure.label() == null ? "" : figure.label() + ": ";
         out.add(rejected(from, item, rejection.code().name(), where + rejection.getMessage()));
@@ -86,17 +91,7 @@ final class FigureClassifier implements FlatMapFunction<Row, Row> {
   }
 
   private static Row rejected(Provenance from, int item, String code, String reason) {
-    Object[] values = new Object[SCHEMA.size()];
-    values[SCHEMA.fieldIndex("source_item")] = item;
-    values[SCHEMA.fieldIndex("source_file")] = from.sourceFile();
-    values[SCHEMA.fieldIndex("source_line")] = from.sourceLine();
-    values[SCHEMA.fieldIndex("batch_id")] = from.batchId();
-    values[SCHEMA.fieldIndex("ingested_at")] = from.ingestedAt();
-    values[SCHEMA.fieldIndex("shape")] = from.shape();
-    values[SCHEMA.fieldIndex("raw")] = from.raw();
-    values[SCHEMA.fieldIndex("reason_code")] = code;
-    values[SCHEMA.fieldIndex("reason")] = reason;
-    return RowFactory.create(values);
+    return from.row(item).set("reason_code", code).set("reason", reason).build();
   }
 
   /** Where a raw row came from, and the parse error the ingest step found, if any. */
@@ -105,6 +100,17 @@ final class FigureClassifier implements FlatMapFunction<Row, Row> {
     static Provenance of(Row raw) {
       return new Provenance(raw.getAs("shape"), raw.getAs("source_file"), raw.getAs("source_line"),
           raw.getAs("raw"), raw.getAs("batch_id"), raw.getAs("ingested_at"), raw.getAs("parse_error"));
+    }
+
+    /** A classified figure of this provenance; {@code item} is its place in the raw row. */
+    RowBuilder.Values row(int item) {
+      return into(ROWS.row()).set("source_item", item);
+    }
+
+    /** {@code row} with this provenance set. */
+    RowBuilder.Values into(RowBuilder.Values row) {
+      return row.set("source_file", sourceFile).set("source_line", sourceLine).set("batch_id", batchId)
+          .set("ingested_at", ingestedAt).set("shape", shape).set("raw", raw);
     }
 
     /** The reason code of the parse error, a {@linkplain ReasonCode#written written reason}. */

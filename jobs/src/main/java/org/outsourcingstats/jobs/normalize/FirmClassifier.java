@@ -1,5 +1,6 @@
 package org.outsourcingstats.jobs.normalize;
 
+import org.outsourcingstats.jobs.tables.RowBuilder;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -32,6 +33,8 @@ final class FirmClassifier implements FlatMapFunction<Row, Row> {
       .add("shape", DataTypes.StringType).add("raw", DataTypes.StringType)
       .add("reason_code", DataTypes.StringType).add("reason", DataTypes.StringType);
 
+  private static final RowBuilder ROWS = new RowBuilder(SCHEMA);
+
   private final FigureExtractor columns;
   private final FirmNormalizer normalizer;
 
@@ -60,13 +63,14 @@ final class FirmClassifier implements FlatMapFunction<Row, Row> {
         reason = FigureClassifier.rowError(unexpected);
       }
     }
-    return List.of(firm == null
-        ? RowFactory.create(null, null, null, null, null, null, null, null, null, null, null, null,
-            from.sourceFile(), from.sourceLine(), from.batchId(), from.ingestedAt(), from.shape(), from.raw(), code,
-            reason)
-        : RowFactory.create(firm.firmId(), firm.firmName(), firm.entityCode(), firm.entityName(), firm.year(),
-            firm.sector(), firm.revenue(), firm.reportedRevenue(), firm.reportedUnit(), firm.fxRate(),
-            firm.employees(), firm.fortune500(), from.sourceFile(), from.sourceLine(), from.batchId(),
-            from.ingestedAt(), from.shape(), from.raw(), null, null)).iterator();
+    RowBuilder.Values row = from.into(ROWS.row());
+    if (firm == null) {
+      return List.of(row.set("reason_code", code).set("reason", reason).build()).iterator();
+    }
+    return List.of(row.set("firm_id", firm.firmId()).set("firm_name", firm.firmName())
+        .set("entity_code", firm.entityCode()).set("entity_name", firm.entityName()).set("year", firm.year())
+        .set("sector", firm.sector()).set("revenue", firm.revenue()).set("reported_revenue", firm.reportedRevenue())
+        .set("reported_unit", firm.reportedUnit()).set("fx_rate", firm.fxRate()).set("employees", firm.employees())
+        .set("fortune500", firm.fortune500()).build()).iterator();
   }
 }

@@ -119,7 +119,8 @@ final class HeldBatches {
   void hold(Map<String, String> failures) {
     Timestamp now = Timestamp.from(Instant.now());
     List<Row> rows = new ArrayList<>();
-    failures.forEach((batch, cause) -> rows.add(RowFactory.create(batch, now, context.runId(), cause, null, null)));
+    failures.forEach((batch, cause) -> rows.add(Tables.HELD_BATCHES.row().set("batch_id", batch)
+        .set("held_at", now).set("run_id", context.runId()).set("error", cause).build()));
     context.tables().ensureCreated(Tables.HELD_BATCHES);
     context.tables().append(Tables.HELD_BATCHES,
         context.spark().createDataFrame(rows, Tables.HELD_BATCHES.schema()));

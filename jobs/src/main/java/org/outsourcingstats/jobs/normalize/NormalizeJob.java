@@ -194,10 +194,12 @@ public class NormalizeJob {
     List<Row> rows = new ArrayList<>();
     for (Map.Entry<String, Map<String, Long>> batch : countsByBatch.entrySet()) {
       Map<String, Long> counts = batch.getValue();
-      rows.add(RowFactory.create(batch.getKey(), counts.values().stream().mapToLong(Long::longValue).sum(),
-          counts.getOrDefault(Outcomes.ACCEPTED, 0L), counts.getOrDefault(Outcomes.QUARANTINED, 0L),
-          counts.getOrDefault(Outcomes.DUPLICATE, 0L),
-          now));
+      rows.add(Tables.BATCHES.row().set("batch_id", batch.getKey())
+          .set("rows_read", counts.values().stream().mapToLong(Long::longValue).sum())
+          .set("rows_accepted", counts.getOrDefault(Outcomes.ACCEPTED, 0L))
+          .set("rows_quarantined", counts.getOrDefault(Outcomes.QUARANTINED, 0L))
+          .set("rows_duplicate", counts.getOrDefault(Outcomes.DUPLICATE, 0L))
+          .set("normalized_at", now).build());
     }
     context.tables().append(Tables.BATCHES,
         context.spark().createDataFrame(rows, Tables.BATCHES.schema()));

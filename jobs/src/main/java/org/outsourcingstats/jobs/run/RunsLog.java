@@ -24,16 +24,21 @@ public final class RunsLog {
   /** Records a step that completed; PARTIAL, with the batches and how to release them, when it set batches aside. */
   public void succeeded(StepResult step) {
     boolean partial = !step.heldBatches().isEmpty();
-    write(RowFactory.create(context.runId(), step.job(), Timestamp.from(step.startedAt()),
-        Timestamp.from(step.finishedAt()), partial ? PARTIAL : SUCCEEDED, step.rowsRead(), step.rowsAccepted(),
-        step.rowsQuarantined(), step.rowsDuplicate(), step.rowsWritten(),
-        partial ? Errors.abbreviate(Errors.batchesHeld(step.heldBatches()).getMessage(), MAX_ERROR_CHARS) : null));
+    write(Tables.RUNS.row().set("run_id", context.runId()).set("job", step.job())
+        .set("started_at", Timestamp.from(step.startedAt())).set("finished_at", Timestamp.from(step.finishedAt()))
+        .set("status", partial ? PARTIAL : SUCCEEDED).set("rows_read", step.rowsRead())
+        .set("rows_accepted", step.rowsAccepted()).set("rows_quarantined", step.rowsQuarantined())
+        .set("rows_duplicate", step.rowsDuplicate()).set("rows_written", step.rowsWritten())
+        .set("error", partial ? Errors.abbreviate(Errors.batchesHeld(step.heldBatches()).getMessage(),
+            MAX_ERROR_CHARS) : null)
+        .build());
   }
 
   /** Records a step that failed, with the first line of its cause. */
   public void failed(String job, Instant startedAt, Throwable error) {
-    write(RowFactory.create(context.runId(), job, Timestamp.from(startedAt), Timestamp.from(Instant.now()), FAILED,
-        null, null, null, null, null, Errors.cause(error)));
+    write(Tables.RUNS.row().set("run_id", context.runId()).set("job", job)
+        .set("started_at", Timestamp.from(startedAt)).set("finished_at", Timestamp.from(Instant.now()))
+        .set("status", FAILED).set("error", Errors.cause(error)).build());
   }
 
   /** Most characters of {@code runs.error}: a message, never a parser's dump or a stack trace. */

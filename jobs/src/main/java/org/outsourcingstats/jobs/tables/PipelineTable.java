@@ -42,6 +42,11 @@ public record PipelineTable(String name, StructType schema, List<String> key, Wr
     }
   }
 
+  /** A new row of the table, its columns set by name; driver side (a builder for executors: {@link RowBuilder}). */
+  public RowBuilder.Values row() {
+    return new RowBuilder(schema).row();
+  }
+
   /** The table's column names, in order. */
   public String[] columns() {
     return schema.fieldNames();
