@@ -22,48 +22,69 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Entry point of the application jar: {@code spark-submit --class org.outsourcingstats.jobs.PipelineCli
- * outsourcing-pipeline.jar <command>}, or {@code scripts/pipeline <command>} locally.
+ * Entry point of the application jar: {@code spark-submit --class
+ * org.outsourcingstats.jobs.PipelineCli outsourcing-pipeline.jar <command>}, or {@code
+ * scripts/pipeline <command>} locally.
  */
-@Command(name = "pipeline", mixinStandardHelpOptions = true, version = "outsourcing-pipeline 0.1.0",
-    description = "Normalises published service-outsourcing statistics into Delta tables and computes growth.",
+@Command(
+    name = "pipeline",
+    mixinStandardHelpOptions = true,
+    version = "outsourcing-pipeline 0.1.0",
+    description =
+        "Normalises published service-outsourcing statistics into Delta tables and computes growth.",
     commandListHeading = "%nCommands:%n")
 public final class PipelineCli implements Runnable {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: name one of "
-        + spec.subcommands().keySet());
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing command: name one of " + spec.subcommands().keySet());
   }
 
-  /** Builds the command line with the pipeline's error handling: one clear message, non-zero exit code. */
+  /**
+   * Builds the command line with the pipeline's error handling: one clear message, non-zero exit
+   * code.
+   */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new PipelineCli());
     commandLine.addSubcommand(new RunCommand());
     for (Step step : Step.ALL) {
-      commandLine.addSubcommand(step == Step.NORMALIZE ? StepCommand.of(new NormalizeCommand(), step)
-          : StepCommand.of(step));
+      commandLine.addSubcommand(
+          step == Step.NORMALIZE
+              ? StepCommand.of(new NormalizeCommand(), step)
+              : StepCommand.of(step));
     }
-    for (Object command : List.of(new ReportCommand(), new SqlCommand(), new ExportCommand(), new StatusCommand(),
-        new MaintainCommand(), new CompareCommand(), new GenerateCommand(), new BenchCommand(),
-        new SparkSqlCommand(), new ThriftServerCommand())) {
+    for (Object command :
+        List.of(
+            new ReportCommand(),
+            new SqlCommand(),
+            new ExportCommand(),
+            new StatusCommand(),
+            new MaintainCommand(),
+            new CompareCommand(),
+            new GenerateCommand(),
+            new BenchCommand(),
+            new SparkSqlCommand(),
+            new ThriftServerCommand())) {
       commandLine.addSubcommand(command);
     }
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-    commandLine.setExecutionExceptionHandler((error, cmd, parseResult) -> {
-      PrintWriter err = cmd.getErr();
-      Throwable shown = error instanceof PipelineException ? error : rootCause(error);
-      err.println("error: " + (shown.getMessage() == null ? shown.getClass().getName() : shown.getMessage()));
-      if (System.getenv("PIPELINE_DEBUG") != null) {
-        error.printStackTrace(err);
-      } else if (!(error instanceof PipelineException)) {
-        err.println("(set PIPELINE_DEBUG=1 for the stack trace)");
-      }
-      err.flush();
-      return 1;
-    });
+    commandLine.setExecutionExceptionHandler(
+        (error, cmd, parseResult) -> {
+          PrintWriter err = cmd.getErr();
+          Throwable shown = error instanceof PipelineException ? error : rootCause(error);
+          err.println(
+              "error: "
+                  + (shown.getMessage() == null ? shown.getClass().getName() : shown.getMessage()));
+          if (System.getenv("PIPELINE_DEBUG") != null) {
+            error.printStackTrace(err);
+          } else if (!(error instanceof PipelineException)) {
+            err.println("(set PIPELINE_DEBUG=1 for the stack trace)");
+          }
+          err.flush();
+          return 1;
+        });
     return commandLine;
   }
 
@@ -79,9 +100,15 @@ public final class PipelineCli implements Runnable {
     int exit;
     try {
       exit = commandLine().execute(args);
-    } catch (Throwable error) { // an Error (a full disk in Hadoop's FSError, memory) passes picocli's handler
-      System.err.println("error: " + Errors.cause(error) + (System.getenv("PIPELINE_DEBUG") == null
-          ? " (set PIPELINE_DEBUG=1 for the stack trace)" : ""));
+    } catch (
+        Throwable
+            error) { // an Error (a full disk in Hadoop's FSError, memory) passes picocli's handler
+      System.err.println(
+          "error: "
+              + Errors.cause(error)
+              + (System.getenv("PIPELINE_DEBUG") == null
+                  ? " (set PIPELINE_DEBUG=1 for the stack trace)"
+                  : ""));
       if (System.getenv("PIPELINE_DEBUG") != null) {
         error.printStackTrace();
       }

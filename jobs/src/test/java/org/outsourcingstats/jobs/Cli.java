@@ -10,14 +10,20 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
-/** Runs the pipeline's command line in the test JVM (on the shared session) and captures what it printed. */
+/**
+ * Runs the pipeline's command line in the test JVM (on the shared session) and captures what it
+ * printed.
+ */
 public final class Cli {
   /** What a command printed, and its exit code. */
   public record Outcome(int exit, String out, String err) {}
 
   private Cli() {}
 
-  /** Runs {@code args}, with the fixture's landing, warehouse and database when {@code fixture} is not null. */
+  /**
+   * Runs {@code args}, with the fixture's landing, warehouse and database when {@code fixture} is
+   * not null.
+   */
   public static Outcome execute(PipelineFixture fixture, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     if (fixture != null) {

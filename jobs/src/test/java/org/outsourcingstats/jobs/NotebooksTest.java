@@ -19,21 +19,28 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What CI can prove of the notebooks without PySpark: both are nbformat 4 documents, and every SQL statement and
- * table of the PySpark notebook returns rows through the pipeline's {@code sql} command on a warehouse built from
- * the sample. (The pandas notebook is executed by {@code .ci/run}.)
+ * What CI can prove of the notebooks without PySpark: both are nbformat 4 documents, and every SQL
+ * statement and table of the PySpark notebook returns rows through the pipeline's {@code sql}
+ * command on a warehouse built from the sample. (The pandas notebook is executed by {@code
+ * .ci/run}.)
  */
 @ExtendWith(SharedSpark.class)
 class NotebooksTest {
   private static final Pattern ANY_SQL_CALL = Pattern.compile("spark\\.sql\\(");
+
   /** The one form a query may take in the notebook, so that none escapes this test. */
-  private static final Pattern SQL_CALL = Pattern.compile("spark\\.sql\\(\"\"\"(.*?)\"\"\"\\)", Pattern.DOTALL);
+  private static final Pattern SQL_CALL =
+      Pattern.compile("spark\\.sql\\(\"\"\"(.*?)\"\"\"\\)", Pattern.DOTALL);
+
   private static final Pattern TABLE_CALL = Pattern.compile("spark\\.table\\(\"([^\"]+)\"\\)");
+
   /** The database the notebook names; a test has its own. */
-  private static final Pattern DATABASE = Pattern.compile("(?<![\\w.'\"-])outsourcing(?=\\.\\w|\\s|$)");
+  private static final Pattern DATABASE =
+      Pattern.compile("(?<![\\w.'\"-])outsourcing(?=\\.\\w|\\s|$)");
 
   private static JsonNode notebook(String name) throws IOException {
-    return new ObjectMapper().readTree(PipelineFixture.repository().resolve("notebooks").resolve(name).toFile());
+    return new ObjectMapper()
+        .readTree(PipelineFixture.repository().resolve("notebooks").resolve(name).toFile());
   }
 
   private static String text(JsonNode source) {
@@ -62,7 +69,8 @@ class NotebooksTest {
 
     assertThat(notebook.path("nbformat").asInt()).isEqualTo(4);
     assertThat(notebook.path("nbformat_minor").isInt()).isTrue();
-    assertThat(notebook.path("metadata").path("kernelspec").path("name").asText()).isEqualTo("python3");
+    assertThat(notebook.path("metadata").path("kernelspec").path("name").asText())
+        .isEqualTo("python3");
     assertThat(notebook.path("cells").isArray()).isTrue();
     int charts = 0;
     for (JsonNode cell : notebook.get("cells")) {
@@ -70,7 +78,9 @@ class NotebooksTest {
       assertThat(type).isIn("markdown", "code", "raw");
       assertThat(cell.path("metadata").isObject()).as("metadata of %s", cell).isTrue();
       JsonNode source = cell.path("source");
-      assertThat(source.isTextual() || source.isArray() && allTextual(source)).as("source of %s", cell).isTrue();
+      assertThat(source.isTextual() || source.isArray() && allTextual(source))
+          .as("source of %s", cell)
+          .isTrue();
       if (type.equals("code")) {
         assertThat(cell.path("outputs").isArray()).as("outputs of %s", cell).isTrue();
         assertThat(cell.has("execution_count")).isTrue();
@@ -94,7 +104,8 @@ class NotebooksTest {
   }
 
   @Test
-  void everySqlStatementAndTableOfThePysparkNotebookReturnsRowsOnTheSample(@TempDir Path root) throws IOException {
+  void everySqlStatementAndTableOfThePysparkNotebookReturnsRowsOnTheSample(@TempDir Path root)
+      throws IOException {
     String code = code(notebook("outsourcing-pyspark.ipynb"));
     List<String> statements = new ArrayList<>();
     Matcher sql = SQL_CALL.matcher(code);
@@ -102,21 +113,29 @@ class NotebooksTest {
       statements.add(sql.group(1).strip());
     }
     assertThat(ANY_SQL_CALL.matcher(code).results().count())
-        .as("every spark.sql call is spark.sql(\"\"\"...\"\"\"), so that this test runs it").isEqualTo(statements.size());
+        .as("every spark.sql call is spark.sql(\"\"\"...\"\"\"), so that this test runs it")
+        .isEqualTo(statements.size());
     Matcher table = TABLE_CALL.matcher(code);
     while (table.find()) {
       statements.add("SELECT * FROM " + table.group(1) + " LIMIT 1");
     }
-    // The three questions' queries, the tour of the sample, SHOW TABLES, DESCRIBE HISTORY and one spark.table.
+    // The three questions' queries, the tour of the sample, SHOW TABLES, DESCRIBE HISTORY and one
+    // spark.table.
     assertThat(statements).hasSizeGreaterThanOrEqualTo(7);
 
     PipelineFixture fixture = new PipelineFixture(root).copyWholeSample();
     fixture.run();
     for (String statement : statements) {
-      Cli.Outcome result = execute(fixture, "sql", "--format", "csv",
-          DATABASE.matcher(statement).replaceAll(fixture.database));
+      Cli.Outcome result =
+          execute(
+              fixture,
+              "sql",
+              "--format",
+              "csv",
+              DATABASE.matcher(statement).replaceAll(fixture.database));
       assertThat(result.exit()).as("%s%n%s", statement, result.err()).isZero();
-      assertThat(result.out().lines().count()).as("header and rows of%n%s%n%s", statement, result.out())
+      assertThat(result.out().lines().count())
+          .as("header and rows of%n%s%n%s", statement, result.out())
           .isGreaterThanOrEqualTo(2);
     }
     assertThat(Set.copyOf(statements)).hasSameSizeAs(statements);

@@ -1,6 +1,5 @@
 package org.outsourcingstats.jobs;
 
-import org.outsourcingstats.jobs.report.ReportJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.outsourcingstats.jobs.Cli.execute;
 
@@ -11,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.outsourcingstats.jobs.report.ReportJob;
 
 @ExtendWith(SharedSpark.class)
 class PipelineCliTest {
@@ -30,26 +30,50 @@ class PipelineCliTest {
     assertThat(run.out()).contains("Report written to " + report);
     assertThat(Files.readString(report)).contains("<h3>Dalian, 2010</h3>");
 
-    Cli.Outcome sql = execute(fixture, "sql", "--format", "csv", "SELECT indicator, market, value FROM "
-        + fixture.database + ".observations WHERE entity_code='210200' AND year=2010 AND status = 'A' "
-        + "ORDER BY indicator, market");
+    Cli.Outcome sql =
+        execute(
+            fixture,
+            "sql",
+            "--format",
+            "csv",
+            "SELECT indicator, market, value FROM "
+                + fixture.database
+                + ".observations WHERE entity_code='210200' AND year=2010 AND status = 'A' "
+                + "ORDER BY indicator, market");
     assertThat(sql.exit()).as(sql.err()).isZero();
     // The done-when figures of the walking skeleton, by hand from the article.
-    assertThat(sql.out().lines()).startsWith("indicator,market,value").contains(
-        "executed_value,OFFSHORE,1800000000.000000", "sales_revenue,ALL,8100000000.000000",
-        "employees,ALL,100000.000000", "firms,ALL,941.000000", "fortune500_firms,ALL,56.000000");
+    assertThat(sql.out().lines())
+        .startsWith("indicator,market,value")
+        .contains(
+            "executed_value,OFFSHORE,1800000000.000000",
+            "sales_revenue,ALL,8100000000.000000",
+            "employees,ALL,100000.000000",
+            "firms,ALL,941.000000",
+            "fortune500_firms,ALL,56.000000");
 
     // The seed's +28.6% against the 2009 software exports published in Chinese (14亿美元, estimate):
     // 1.8 / 1.4 - 1 = 28.57%, within 0.1 percentage point.
-    Cli.Outcome growth = execute(fixture, "sql", "--format", "csv", "SELECT round(yoy, 6), yoy_check FROM "
-        + fixture.database + ".growth WHERE entity_code='210200' AND indicator='executed_value' "
-        + "AND market='OFFSHORE' AND year=2010");
+    Cli.Outcome growth =
+        execute(
+            fixture,
+            "sql",
+            "--format",
+            "csv",
+            "SELECT round(yoy, 6), yoy_check FROM "
+                + fixture.database
+                + ".growth WHERE entity_code='210200' AND indicator='executed_value' "
+                + "AND market='OFFSHORE' AND year=2010");
     assertThat(growth.out().lines()).contains("0.285714,OK");
 
     Cli.Outcome maintain = execute(fixture, "maintain");
     assertThat(maintain.exit()).as(maintain.err()).isZero();
-    assertThat(fixture.sql("SELECT count(*) FROM ${db}.observations VERSION AS OF 1").first().getLong(0))
-        .as("time travel within the retention still works after VACUUM").isPositive();
+    assertThat(
+            fixture
+                .sql("SELECT count(*) FROM ${db}.observations VERSION AS OF 1")
+                .first()
+                .getLong(0))
+        .as("time travel within the retention still works after VACUUM")
+        .isPositive();
 
     Cli.Outcome status = execute(fixture, "status");
     assertThat(status.exit()).isZero();
@@ -59,12 +83,21 @@ class PipelineCliTest {
   @Test
   void failuresPrintOneClearMessageAndExitNonZero(@TempDir Path root) throws IOException {
     PipelineFixture fixture = new PipelineFixture(root);
-    Cli.Outcome missing = execute(fixture, "sql", "SELECT * FROM " + fixture.database + ".nothing_here");
+    Cli.Outcome missing =
+        execute(fixture, "sql", "SELECT * FROM " + fixture.database + ".nothing_here");
     assertThat(missing.exit()).isEqualTo(1);
     assertThat(missing.err()).startsWith("error: The query failed");
 
-    Cli.Outcome noLanding = execute(null, "run", "--landing", root.resolve("absent").toString(),
-        "--warehouse", root.resolve("wh").toString(), "--set", "pipeline.database=" + fixture.database);
+    Cli.Outcome noLanding =
+        execute(
+            null,
+            "run",
+            "--landing",
+            root.resolve("absent").toString(),
+            "--warehouse",
+            root.resolve("wh").toString(),
+            "--set",
+            "pipeline.database=" + fixture.database);
     assertThat(noLanding.exit()).isEqualTo(1);
     assertThat(noLanding.err()).contains("landing folder").contains("absent");
 
@@ -79,44 +112,65 @@ class PipelineCliTest {
     assertThat(execute(null, "frobnicate").exit()).isEqualTo(2);
     Cli.Outcome help = execute(null, "run", "--help");
     assertThat(help.exit()).isZero();
-    assertThat(help.out()).contains("--landing").contains("--warehouse").contains("--master").contains("--conf");
+    assertThat(help.out())
+        .contains("--landing")
+        .contains("--warehouse")
+        .contains("--master")
+        .contains("--conf");
   }
 
   @Test
-  void sqlAndExportRefuseStatementsThatWriteBeforeRunningThem(@TempDir Path root) throws IOException {
+  void sqlAndExportRefuseStatementsThatWriteBeforeRunningThem(@TempDir Path root)
+      throws IOException {
     PipelineFixture fixture = new PipelineFixture(root);
     fixture.copySample("dalian-2010-article.csv");
     assertThat(execute(fixture, "run").exit()).isZero();
     long version = fixture.version("targets");
 
-    Cli.Outcome export = execute(fixture, "export", "--query", "DROP TABLE " + fixture.database + ".targets",
-        "--out", root.resolve("out").toString());
+    Cli.Outcome export =
+        execute(
+            fixture,
+            "export",
+            "--query",
+            "DROP TABLE " + fixture.database + ".targets",
+            "--out",
+            root.resolve("out").toString());
     assertThat(export.exit()).isNotZero();
-    assertThat(export.err()).startsWith("error: 'export' runs queries only").contains("(DropTable)")
+    assertThat(export.err())
+        .startsWith("error: 'export' runs queries only")
+        .contains("(DropTable)")
         .contains("nothing was run");
     Cli.Outcome sql = execute(fixture, "sql", "DELETE FROM " + fixture.database + ".targets");
     assertThat(sql.err()).contains("(DeleteFromTable)").contains("sql --allow-writes");
     assertThat(fixture.version("targets")).as("the table is untouched").isEqualTo(version);
     assertThat(fixture.sql("SHOW TABLES IN ${db}").where("tableName = 'targets'").count()).isOne();
 
-    Cli.Outcome allowed = execute(fixture, "sql", "--allow-writes", "DELETE FROM " + fixture.database
-        + ".targets WHERE false");
+    Cli.Outcome allowed =
+        execute(
+            fixture,
+            "sql",
+            "--allow-writes",
+            "DELETE FROM " + fixture.database + ".targets WHERE false");
     assertThat(allowed.exit()).as(allowed.err()).isZero();
   }
 
   @Test
-  void unknownSettingsAndAWarehouseThatIsAFileAreOneLineErrors(@TempDir Path root) throws IOException {
+  void unknownSettingsAndAWarehouseThatIsAFileAreOneLineErrors(@TempDir Path root)
+      throws IOException {
     Cli.Outcome unknown = execute(null, "status", "--set", "pipeline.no-such-key=1");
     assertThat(unknown.exit()).isNotZero();
-    assertThat(unknown.err()).startsWith("error: Configuration 'pipeline.no-such-key' is not a setting");
+    assertThat(unknown.err())
+        .startsWith("error: Configuration 'pipeline.no-such-key' is not a setting");
     Path file = java.nio.file.Files.writeString(root.resolve("file"), "x");
     Cli.Outcome warehouse = execute(null, "status", "--warehouse", file.toString());
-    assertThat(warehouse.err()).startsWith("error: The warehouse " + file + " is a file, not a folder.");
+    assertThat(warehouse.err())
+        .startsWith("error: The warehouse " + file + " is a file, not a folder.");
     assertThat(warehouse.err().lines().count()).isOne();
   }
 
   @Test
-  void compareFindsEqualWarehousesEqualAndNamesTheTableThatDiffers(@TempDir Path root) throws IOException {
+  void compareFindsEqualWarehousesEqualAndNamesTheTableThatDiffers(@TempDir Path root)
+      throws IOException {
     PipelineFixture fixture = new PipelineFixture(root).copySample("dalian-2010-article.csv");
     assertThat(execute(fixture, "run").exit()).isZero();
     Path copy = root.resolve("copy");
@@ -126,13 +180,15 @@ class PipelineCliTest {
     assertThat(same.exit()).as(same.err()).isZero();
     assertThat(same.out()).contains(fixture.database + ".observations").doesNotContain("false");
 
-    fixture.sql("DELETE FROM ${db}.observations WHERE entity_code = '210200' AND indicator = 'employees' "
-        + "AND year = 2010 AND status = 'A'");
+    fixture.sql(
+        "DELETE FROM ${db}.observations WHERE entity_code = '210200' AND indicator = 'employees' "
+            + "AND year = 2010 AND status = 'A'");
     Cli.Outcome different = execute(fixture, "compare", "--against", copy.toString());
     assertThat(different.exit()).isEqualTo(1);
     // The article gives Dalian's 2010 employees once: one row only in the copy, the rest equal.
     assertThat(different.out().lines().filter(line -> line.contains(".observations")))
-        .singleElement().satisfies(line -> assertThat(line.replaceAll("\\s+", " ")).contains("| 0 | 1 | false |"));
+        .singleElement()
+        .satisfies(line -> assertThat(line.replaceAll("\\s+", " ")).contains("| 0 | 1 | false |"));
     assertThat(different.out().lines().filter(line -> line.contains("| false |"))).hasSize(1);
   }
 
@@ -151,12 +207,17 @@ class PipelineCliTest {
     Path schema = PipelineFixture.sample().getParent().getParent().resolve("bench/contracts.ddl");
     Cli.Outcome noRegister = execute(fixture, "bench", "floor", "--schema", schema.toString());
     assertThat(noRegister.exit()).isEqualTo(1);
-    assertThat(noRegister.err()).contains("contracts register was not found", fixture.landing + "/contracts",
-        "scripts/pipeline generate --rows N");
+    assertThat(noRegister.err())
+        .contains(
+            "contracts register was not found",
+            fixture.landing + "/contracts",
+            "scripts/pipeline generate --rows N");
 
     Files.createDirectories(fixture.landing.resolve("contracts"));
-    Cli.Outcome noSql = execute(fixture, "bench", "lean", "--schema", schema.toString(), "--sql", "absent.sql");
+    Cli.Outcome noSql =
+        execute(fixture, "bench", "lean", "--schema", schema.toString(), "--sql", "absent.sql");
     assertThat(noSql.exit()).isEqualTo(1);
-    assertThat(noSql.err()).contains("aggregation SQL was not found", "absent.sql", "run from the repository root");
+    assertThat(noSql.err())
+        .contains("aggregation SQL was not found", "absent.sql", "run from the repository root");
   }
 }

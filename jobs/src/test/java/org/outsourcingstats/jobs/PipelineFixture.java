@@ -1,9 +1,5 @@
 package org.outsourcingstats.jobs;
 
-import org.outsourcingstats.jobs.run.Pipeline;
-import org.outsourcingstats.jobs.run.Step;
-import org.outsourcingstats.jobs.run.PipelineContext;
-import org.outsourcingstats.jobs.run.StepResult;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -15,9 +11,14 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.outsourcingstats.common.config.PipelineConfig;
+import org.outsourcingstats.jobs.run.Pipeline;
+import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.jobs.run.Step;
+import org.outsourcingstats.jobs.run.StepResult;
 
 /**
- * A landing folder and a warehouse of one test, with a database of its own in the shared session's catalog.
+ * A landing folder and a warehouse of one test, with a database of its own in the shared session's
+ * catalog.
  */
 public final class PipelineFixture {
   public final Path landing;
@@ -41,7 +42,10 @@ public final class PipelineFixture {
     return repository().resolve("data/sample");
   }
 
-  /** Copies every file of every shape folder of the sample (what {@code scripts/pipeline run} lands). */
+  /**
+   * Copies every file of every shape folder of the sample (what {@code scripts/pipeline run}
+   * lands).
+   */
   public PipelineFixture copyWholeSample() throws IOException {
     copyTree(sample(), landing);
     return this;
@@ -67,7 +71,8 @@ public final class PipelineFixture {
     return this;
   }
 
-  public PipelineFixture write(String shape, String file, String content, Charset charset) throws IOException {
+  public PipelineFixture write(String shape, String file, String content, Charset charset)
+      throws IOException {
     Path folder = Files.createDirectories(landing.resolve(shape));
     Files.write(folder.resolve(file), content.getBytes(charset));
     return this;
@@ -80,8 +85,15 @@ public final class PipelineFixture {
   }
 
   Map<String, String> settings() {
-    return Map.of("pipeline.landing", landing.toString(), "pipeline.warehouse", warehouse.toString(),
-        "pipeline.database", database, "pipeline.reference-dir", referenceDir().toString());
+    return Map.of(
+        "pipeline.landing",
+        landing.toString(),
+        "pipeline.warehouse",
+        warehouse.toString(),
+        "pipeline.database",
+        database,
+        "pipeline.reference-dir",
+        referenceDir().toString());
   }
 
   public PipelineContext context() {

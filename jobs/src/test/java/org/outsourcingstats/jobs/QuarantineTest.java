@@ -1,6 +1,5 @@
 package org.outsourcingstats.jobs;
 
-import org.outsourcingstats.jobs.run.StepResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -13,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.outsourcingstats.jobs.run.StepResult;
 
 @ExtendWith(SharedSpark.class)
 class QuarantineTest {
@@ -29,20 +29,37 @@ class QuarantineTest {
 
     List<StepResult> results = fixture.run();
 
-    Map<String, Long> reasons = fixture.sql("SELECT reason_code FROM ${db}.quarantine").collectAsList().stream()
-        .collect(Collectors.groupingBy(row -> row.getString(0), Collectors.counting()));
-    assertThat(reasons).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
-        Map.entry("UNKNOWN_ENTITY", 1L), Map.entry("INVALID_YEAR", 1L), Map.entry("INVALID_VALUE", 1L),
-        Map.entry("NEGATIVE_VALUE", 1L), Map.entry("UNKNOWN_UNIT", 1L), Map.entry("UNKNOWN_INDICATOR", 1L),
-        Map.entry("FIELD_COUNT", 1L), Map.entry("CONFLICTING_DUPLICATE", 2L), Map.entry("FUTURE_ACTUAL", 1L),
-        Map.entry("UNDECODABLE_FILE", 1L)));
+    Map<String, Long> reasons =
+        fixture.sql("SELECT reason_code FROM ${db}.quarantine").collectAsList().stream()
+            .collect(Collectors.groupingBy(row -> row.getString(0), Collectors.counting()));
+    assertThat(reasons)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.ofEntries(
+                Map.entry("UNKNOWN_ENTITY", 1L),
+                Map.entry("INVALID_YEAR", 1L),
+                Map.entry("INVALID_VALUE", 1L),
+                Map.entry("NEGATIVE_VALUE", 1L),
+                Map.entry("UNKNOWN_UNIT", 1L),
+                Map.entry("UNKNOWN_INDICATOR", 1L),
+                Map.entry("FIELD_COUNT", 1L),
+                Map.entry("CONFLICTING_DUPLICATE", 2L),
+                Map.entry("FUTURE_ACTUAL", 1L),
+                Map.entry("UNDECODABLE_FILE", 1L)));
 
-    List<Row> kept = fixture.sql("SELECT year, indicator, value, source FROM ${db}.observations "
-        + "WHERE status = 'A' ORDER BY year, indicator").collectAsList();
-    assertThat(kept).extracting(row -> row.getString(3))
-        .containsExactly("good simplified", "good traditional", "bureau,\nbulletin 3", "same figure twice");
+    List<Row> kept =
+        fixture
+            .sql(
+                "SELECT year, indicator, value, source FROM ${db}.observations "
+                    + "WHERE status = 'A' ORDER BY year, indicator")
+            .collectAsList();
+    assertThat(kept)
+        .extracting(row -> row.getString(3))
+        .containsExactly(
+            "good simplified", "good traditional", "bureau,\nbulletin 3", "same figure twice");
     assertThat(kept.get(0).getDecimal(2)).isEqualByComparingTo("100000");
-    assertThat(kept.get(2).getDecimal(2)).as("quoted fields with a comma and a line break, BOM and CRLF").isEqualByComparingTo("110000");
+    assertThat(kept.get(2).getDecimal(2))
+        .as("quoted fields with a comma and a line break, BOM and CRLF")
+        .isEqualByComparingTo("110000");
 
     StepResult normalize = results.get(1);
     // 14 data rows of the GB18030 file + 1 of the BOM file + 1 row standing for the random file.
@@ -52,8 +69,11 @@ class QuarantineTest {
     assertThat(normalize.rowsDuplicate()).isEqualTo(1);
     assertThat(normalize.reconciles()).isTrue();
 
-    Row line = fixture.sql("SELECT source_line, raw FROM ${db}.quarantine WHERE reason_code = 'UNKNOWN_ENTITY'")
-        .first();
+    Row line =
+        fixture
+            .sql(
+                "SELECT source_line, raw FROM ${db}.quarantine WHERE reason_code = 'UNKNOWN_ENTITY'")
+            .first();
     assertThat(line.getLong(0)).as("line in the file, header = 1").isEqualTo(4);
     assertThat(line.getString(1)).startsWith("亚特兰蒂斯,2010年");
 

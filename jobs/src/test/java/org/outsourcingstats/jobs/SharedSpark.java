@@ -8,9 +8,10 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * JUnit 5 extension giving every test class of the JVM one SparkSession: {@code local[2]}, two shuffle partitions,
- * no UI, Delta Lake, and a Hive catalog in an embedded Derby metastore under a temporary folder. It is stopped when
- * the whole suite ends. Use with {@code @ExtendWith(SharedSpark.class)} and {@link #spark()}.
+ * JUnit 5 extension giving every test class of the JVM one SparkSession: {@code local[2]}, two
+ * shuffle partitions, no UI, Delta Lake, and a Hive catalog in an embedded Derby metastore under a
+ * temporary folder. It is stopped when the whole suite ends. Use with
+ * {@code @ExtendWith(SharedSpark.class)} and {@link #spark()}.
  */
 public final class SharedSpark implements BeforeAllCallback {
   private static SparkSession session;
@@ -18,7 +19,9 @@ public final class SharedSpark implements BeforeAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+    context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.GLOBAL)
         .getOrComputeIfAbsent(SharedSpark.class, key -> start(), Closer.class);
   }
 
@@ -44,28 +47,34 @@ public final class SharedSpark implements BeforeAllCallback {
         throw new IllegalStateException(e);
       }
       System.setProperty("derby.system.home", root.toString());
-      session = SparkSession.builder()
-          .master("local[2]")
-          .appName("outsourcing-tests")
-          .config("spark.ui.enabled", "false")
-          .config("spark.sql.shuffle.partitions", "2")
-          .config("spark.default.parallelism", "2")
-          .config("spark.driver.host", "127.0.0.1")
-          .config("spark.driver.bindAddress", "127.0.0.1")
-          .config("spark.sql.session.timeZone", "UTC")
-          .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
-          .config("spark.sql.constraintPropagation.enabled", "false")
-          .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-          .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-          .config("spark.sql.warehouse.dir", root.resolve("spark-warehouse").toString())
-          .config("spark.sql.catalogImplementation", "hive")
-          .config("spark.hadoop.javax.jdo.option.ConnectionURL",
-              "jdbc:derby:;databaseName=" + root.resolve("metastore_db") + ";create=true")
-          .config("spark.hadoop.datanucleus.schema.autoCreateAll", "true")
-          .config("spark.hadoop.hive.metastore.schema.verification", "false")
-          .config("spark.databricks.delta.snapshotPartitions", "2")
-          .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "8") // VACUUM's listing tasks
-          .getOrCreate();
+      session =
+          SparkSession.builder()
+              .master("local[2]")
+              .appName("outsourcing-tests")
+              .config("spark.ui.enabled", "false")
+              .config("spark.sql.shuffle.partitions", "2")
+              .config("spark.default.parallelism", "2")
+              .config("spark.driver.host", "127.0.0.1")
+              .config("spark.driver.bindAddress", "127.0.0.1")
+              .config("spark.sql.session.timeZone", "UTC")
+              .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
+              .config("spark.sql.constraintPropagation.enabled", "false")
+              .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+              .config(
+                  "spark.sql.catalog.spark_catalog",
+                  "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+              .config("spark.sql.warehouse.dir", root.resolve("spark-warehouse").toString())
+              .config("spark.sql.catalogImplementation", "hive")
+              .config(
+                  "spark.hadoop.javax.jdo.option.ConnectionURL",
+                  "jdbc:derby:;databaseName=" + root.resolve("metastore_db") + ";create=true")
+              .config("spark.hadoop.datanucleus.schema.autoCreateAll", "true")
+              .config("spark.hadoop.hive.metastore.schema.verification", "false")
+              .config("spark.databricks.delta.snapshotPartitions", "2")
+              .config(
+                  "spark.sql.sources.parallelPartitionDiscovery.parallelism",
+                  "8") // VACUUM's listing tasks
+              .getOrCreate();
       session.sparkContext().setLogLevel("WARN");
     }
     return new Closer();

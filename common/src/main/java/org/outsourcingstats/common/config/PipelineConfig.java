@@ -21,8 +21,9 @@ import org.outsourcingstats.common.error.PipelineException;
 import org.outsourcingstats.common.landing.IngestLimits;
 
 /**
- * The pipeline's settings, resolved once: command-line overrides over the {@code --conf} file over the defaults in
- * {@code reference.conf}. Paths without a URI scheme are made absolute against the working directory.
+ * The pipeline's settings, resolved once: command-line overrides over the {@code --conf} file over
+ * the defaults in {@code reference.conf}. Paths without a URI scheme are made absolute against the
+ * working directory.
  */
 public final class PipelineConfig implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -30,7 +31,11 @@ public final class PipelineConfig implements Serializable {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
 
   /** How tables are registered so that later sessions find them by name. */
-  public enum Catalog { EMBEDDED_DERBY, EXTERNAL_HIVE, IN_MEMORY }
+  public enum Catalog {
+    EMBEDDED_DERBY,
+    EXTERNAL_HIVE,
+    IN_MEMORY
+  }
 
   private final String database;
   private final String warehouse;
@@ -50,8 +55,12 @@ public final class PipelineConfig implements Serializable {
       Config p = config.getConfig("pipeline");
       this.database = p.getString("database");
       if (!isIdentifier(database)) {
-        throw Errors.configInvalid("pipeline.database", "'" + database + "' is not a SQL identifier "
-            + "(letters, digits and underscores, not starting with a digit)");
+        throw Errors.configInvalid(
+            "pipeline.database",
+            "'"
+                + database
+                + "' is not a SQL identifier "
+                + "(letters, digits and underscores, not starting with a digit)");
       }
       this.warehouse = absolute(p.getString("warehouse"));
       this.landing = absolute(p.getString("landing"));
@@ -61,23 +70,30 @@ public final class PipelineConfig implements Serializable {
       this.currentYear = year == 0 ? Year.now().getValue() : year;
       double tolerancePp = p.getDouble("growth.tolerance-pp");
       if (tolerancePp < 0) {
-        throw Errors.configInvalid("pipeline.growth.tolerance-pp", "it must not be negative, got " + tolerancePp);
+        throw Errors.configInvalid(
+            "pipeline.growth.tolerance-pp", "it must not be negative, got " + tolerancePp);
       }
       this.growthTolerance = tolerancePp / 100.0;
       String catalogName = p.getString("catalog");
       try {
         this.catalog = Catalog.valueOf(catalogName.toUpperCase().replace('-', '_'));
       } catch (IllegalArgumentException e) {
-        throw Errors.configInvalid("pipeline.catalog", "'" + catalogName
-            + "' is not one of embedded-derby, external-hive, in-memory");
+        throw Errors.configInvalid(
+            "pipeline.catalog",
+            "'" + catalogName + "' is not one of embedded-derby, external-hive, in-memory");
       }
       this.lockWaitSeconds = p.getInt("lock-wait-seconds");
       String report = p.getString("report.dir");
-      this.reportDir = report.isBlank() ? warehouse.replaceAll("/+$", "") + "/report" : absolute(report);
+      this.reportDir =
+          report.isBlank() ? warehouse.replaceAll("/+$", "") + "/report" : absolute(report);
       this.reportAfterRun = p.getBoolean("report.after-run");
       try {
-        this.ingestLimits = new IngestLimits(p.getInt("ingest.max-columns"), p.getInt("ingest.max-field-chars"),
-            p.getInt("ingest.max-line-chars"), p.getBytes("ingest.max-file-bytes"));
+        this.ingestLimits =
+            new IngestLimits(
+                p.getInt("ingest.max-columns"),
+                p.getInt("ingest.max-field-chars"),
+                p.getInt("ingest.max-line-chars"),
+                p.getBytes("ingest.max-file-bytes"));
       } catch (IllegalArgumentException e) {
         throw Errors.configInvalid("pipeline.ingest", e.getMessage());
       }
@@ -87,7 +103,8 @@ public final class PipelineConfig implements Serializable {
       }
       this.sparkSettings = Collections.unmodifiableMap(spark);
     } catch (ConfigException e) {
-      throw Errors.configInvalid(e.origin() == null ? "pipeline" : e.origin().description(), e.getMessage());
+      throw Errors.configInvalid(
+          e.origin() == null ? "pipeline" : e.origin().description(), e.getMessage());
     }
   }
 
@@ -97,7 +114,8 @@ public final class PipelineConfig implements Serializable {
    * @param file the {@code --conf} file, or null for the defaults alone
    * @param overrides settings from the command line, by full key ({@code pipeline.landing})
    */
-  public static PipelineConfig load(Path file, Map<String, String> overrides) throws PipelineException {
+  public static PipelineConfig load(Path file, Map<String, String> overrides)
+      throws PipelineException {
     Config fromFile = ConfigFactory.empty();
     if (file != null) {
       if (!Files.isRegularFile(file)) {
@@ -114,14 +132,18 @@ public final class PipelineConfig implements Serializable {
   }
 
   /**
-   * Fails on the first key of {@code given} that is not a setting of {@code reference.conf}: a misspelt setting
-   * would otherwise be ignored and its default used without a word. Under {@code pipeline.spark} any key is a Spark
-   * setting; keys outside {@code pipeline} belong to other tools sharing the file, unless they came from the command
-   * line (where only pipeline settings are taken).
+   * Fails on the first key of {@code given} that is not a setting of {@code reference.conf}: a
+   * misspelt setting would otherwise be ignored and its default used without a word. Under {@code
+   * pipeline.spark} any key is a Spark setting; keys outside {@code pipeline} belong to other tools
+   * sharing the file, unless they came from the command line (where only pipeline settings are
+   * taken).
    */
   private static void rejectUnknownKeys(Config given, boolean commandLine, Config reference) {
-    Set<String> known = new TreeSet<>(reference.getConfig(ROOT).entrySet().stream()
-        .map(entry -> ROOT + "." + entry.getKey()).toList());
+    Set<String> known =
+        new TreeSet<>(
+            reference.getConfig(ROOT).entrySet().stream()
+                .map(entry -> ROOT + "." + entry.getKey())
+                .toList());
     for (Map.Entry<String, ConfigValue> entry : given.entrySet()) {
       String key = entry.getKey();
       boolean pipeline = key.startsWith(ROOT + ".");
@@ -132,7 +154,10 @@ public final class PipelineConfig implements Serializable {
     }
   }
 
-  /** The known key closest to {@code key} in edit distance, when it is close enough to be a plausible misspelling. */
+  /**
+   * The known key closest to {@code key} in edit distance, when it is close enough to be a
+   * plausible misspelling.
+   */
   private static String nearest(String key, Set<String> known) {
     LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
     String best = null;
@@ -152,16 +177,17 @@ public final class PipelineConfig implements Serializable {
   }
 
   /**
-   * Whether {@code name} is a plain SQL identifier (letters, digits and underscores, not starting with a digit, at
-   * most 128 characters): the only database and table names the pipeline puts into SQL text.
+   * Whether {@code name} is a plain SQL identifier (letters, digits and underscores, not starting
+   * with a digit, at most 128 characters): the only database and table names the pipeline puts into
+   * SQL text.
    */
   public static boolean isIdentifier(String name) {
     return name != null && IDENTIFIER.matcher(name).matches();
   }
 
   /**
-   * A location as the pipeline uses it: a URI with a scheme ({@code s3a://bucket/x}) as given, a path without one
-   * made absolute against the working directory; blank stays blank.
+   * A location as the pipeline uses it: a URI with a scheme ({@code s3a://bucket/x}) as given, a
+   * path without one made absolute against the working directory; blank stays blank.
    */
   public static String absolute(String location) {
     if (location.isBlank()) {
@@ -210,22 +236,32 @@ public final class PipelineConfig implements Serializable {
     return lockWaitSeconds;
   }
 
-  /** The warehouse as a local folder, or null when it is a remote URI (locking is then the platform's job). */
+  /**
+   * The warehouse as a local folder, or null when it is a remote URI (locking is then the
+   * platform's job).
+   */
   public Path localWarehouse() {
     return localPath(warehouse);
   }
 
-  /** The report folder as a local folder, or null when it is a remote URI (written through Hadoop's FileSystem). */
+  /**
+   * The report folder as a local folder, or null when it is a remote URI (written through Hadoop's
+   * FileSystem).
+   */
   public Path localReportDir() {
     return localPath(reportDir);
   }
 
   private static Path localPath(String location) {
-    return location.contains("://") && !location.startsWith("file:") ? null
+    return location.contains("://") && !location.startsWith("file:")
+        ? null
         : Path.of(location.replaceFirst("^file:(//)?", ""));
   }
 
-  /** Folder of the HTML report: {@code pipeline.report.dir}, else {@code <warehouse>/report}; a path or a URI. */
+  /**
+   * Folder of the HTML report: {@code pipeline.report.dir}, else {@code <warehouse>/report}; a path
+   * or a URI.
+   */
   public String reportDir() {
     return reportDir;
   }

@@ -4,16 +4,23 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /**
- * Growth arithmetic on levels. Every rate is a fraction (0.286 for 28.6%). A rate that is undefined, because its
- * base is missing or not positive, is reported as {@link Rate#undefined} with the reason, never as a number.
+ * Growth arithmetic on levels. Every rate is a fraction (0.286 for 28.6%). A rate that is
+ * undefined, because its base is missing or not positive, is reported as {@link Rate#undefined}
+ * with the reason, never as a number.
  */
 public final class GrowthMath {
-  /** Absolute slack when comparing a computed rate with a published one, against floating-point noise only. */
+  /**
+   * Absolute slack when comparing a computed rate with a published one, against floating-point
+   * noise only.
+   */
   private static final double EPSILON = 1e-9;
 
   private GrowthMath() {}
 
-  /** A rate, or the reason it is undefined. Exactly one of {@code value} and {@code reason} is non-null. */
+  /**
+   * A rate, or the reason it is undefined. Exactly one of {@code value} and {@code reason} is
+   * non-null.
+   */
   public record Rate(Double value, String reason) {
     static Rate of(double value) {
       return new Rate(value, null);
@@ -29,7 +36,11 @@ public final class GrowthMath {
   }
 
   /** Outcome of comparing a computed year-on-year rate with the published one. */
-  public enum Check { OK, MISMATCH, NA }
+  public enum Check {
+    OK,
+    MISMATCH,
+    NA
+  }
 
   /** Year-on-year growth {@code value / previous - 1}. */
   public static Rate yoy(BigDecimal value, BigDecimal previous) {
@@ -71,8 +82,8 @@ public final class GrowthMath {
   }
 
   /**
-   * Compares a computed rate with a published one: {@code OK} within {@code tolerance} (a fraction: 0.001 is 0.1
-   * percentage point), {@code MISMATCH} beyond it, {@code NA} when either is missing.
+   * Compares a computed rate with a published one: {@code OK} within {@code tolerance} (a fraction:
+   * 0.001 is 0.1 percentage point), {@code MISMATCH} beyond it, {@code NA} when either is missing.
    */
   public static Check check(Double computed, Double reported, double tolerance) {
     if (computed == null || reported == null) {

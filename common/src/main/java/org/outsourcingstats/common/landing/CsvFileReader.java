@@ -15,11 +15,12 @@ import org.outsourcingstats.common.quality.ReasonCode;
 import org.outsourcingstats.common.text.TextKeys;
 
 /**
- * Splits the decoded text of a CSV file into {@link RawRecord}s keyed by its header: RFC 4180 quoting (commas and
- * line breaks inside quotes), any line ending. A record with more or fewer fields than the header is kept with a
- * parse error, for the quarantine to report. A file beyond the {@link IngestLimits} (a row wider than
- * {@code maxColumns}, a field longer than {@code maxFieldChars}, a record longer than {@code maxLineChars}) is
- * rejected as a whole: past an oversized field the parser cannot tell where the next record starts.
+ * Splits the decoded text of a CSV file into {@link RawRecord}s keyed by its header: RFC 4180
+ * quoting (commas and line breaks inside quotes), any line ending. A record with more or fewer
+ * fields than the header is kept with a parse error, for the quarantine to report. A file beyond
+ * the {@link IngestLimits} (a row wider than {@code maxColumns}, a field longer than {@code
+ * maxFieldChars}, a record longer than {@code maxLineChars}) is rejected as a whole: past an
+ * oversized field the parser cannot tell where the next record starts.
  */
 public final class CsvFileReader {
   private CsvFileReader() {}
@@ -58,8 +59,10 @@ public final class CsvFileReader {
       }
       if (raw.length() > limits.maxLineChars()) {
         parser.stopParsing();
-        throw new FileRejection(ReasonCode.LINE_TOO_LONG, limits.lineTooLong("the record at line " + line,
-            raw.length()) + "; check its quoting, or raise the limit");
+        throw new FileRejection(
+            ReasonCode.LINE_TOO_LONG,
+            limits.lineTooLong("the record at line " + line, raw.length())
+                + "; check its quoting, or raise the limit");
       }
       if (header == null) {
         header = row;
@@ -69,8 +72,11 @@ public final class CsvFileReader {
           header[i] = TextKeys.clean(header[i]).toLowerCase(Locale.ROOT);
           if (!seen.add(header[i])) {
             parser.stopParsing();
-            throw new FileRejection(ReasonCode.DUPLICATE_COLUMN, "the header names the column '" + header[i]
-                + "' more than once: which one holds the value is anyone's guess; keep one");
+            throw new FileRejection(
+                ReasonCode.DUPLICATE_COLUMN,
+                "the header names the column '"
+                    + header[i]
+                    + "' more than once: which one holds the value is anyone's guess; keep one");
           }
         }
         continue;
@@ -79,8 +85,10 @@ public final class CsvFileReader {
       for (int i = 0; i < Math.min(header.length, row.length); i++) {
         fields.put(header[i], row[i]);
       }
-      String error = row.length == header.length ? null
-          : "the row has " + row.length + " fields but the header has " + header.length;
+      String error =
+          row.length == header.length
+              ? null
+              : "the row has " + row.length + " fields but the header has " + header.length;
       records.add(new RawRecord(line, raw, headerLine, fields, error));
     }
     parser.stopParsing();
@@ -94,24 +102,37 @@ public final class CsvFileReader {
     } catch (TextParsingException e) {
       long line = e.getLineIndex() + 1;
       parser.stopParsing();
-      // The parser reports both limits as an ArrayIndexOutOfBoundsException; only the field's says "characters".
+      // The parser reports both limits as an ArrayIndexOutOfBoundsException; only the field's says
+      // "characters".
       if (e.getMessage() != null && e.getMessage().contains("maximum number of characters")) {
-        throw new FileRejection(ReasonCode.FIELD_TOO_LONG, "a field that reaches line " + line + " is longer "
-            + "than pipeline.ingest.max-field-chars (" + limits.maxFieldChars() + " characters); check its quoting "
-            + "(an unclosed quote runs to the end of the file), or raise the limit");
+        throw new FileRejection(
+            ReasonCode.FIELD_TOO_LONG,
+            "a field that reaches line "
+                + line
+                + " is longer "
+                + "than pipeline.ingest.max-field-chars ("
+                + limits.maxFieldChars()
+                + " characters); check its quoting "
+                + "(an unclosed quote runs to the end of the file), or raise the limit");
       }
       if (e.getCause() instanceof ArrayIndexOutOfBoundsException) {
         throw tooManyColumns(line, limits);
       }
-      throw new FileRejection(ReasonCode.FIELD_COUNT, "the CSV parser stopped at line " + line + ": "
-          + Errors.firstLine(e.getMessage()));
+      throw new FileRejection(
+          ReasonCode.FIELD_COUNT,
+          "the CSV parser stopped at line " + line + ": " + Errors.firstLine(e.getMessage()));
     }
   }
 
   private static FileRejection tooManyColumns(long line, IngestLimits limits) {
-    return new FileRejection(ReasonCode.TOO_MANY_COLUMNS, "the record at line " + line + " has more than "
-        + limits.maxColumns() + " columns (pipeline.ingest.max-columns); check its quoting (an unclosed quote joins "
-        + "the lines after it into one record), split the table, or raise the limit");
+    return new FileRejection(
+        ReasonCode.TOO_MANY_COLUMNS,
+        "the record at line "
+            + line
+            + " has more than "
+            + limits.maxColumns()
+            + " columns (pipeline.ingest.max-columns); check its quoting (an unclosed quote joins "
+            + "the lines after it into one record), split the table, or raise the limit");
   }
 
   private static String stripLineEnd(String raw) {

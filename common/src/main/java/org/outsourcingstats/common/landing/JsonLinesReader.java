@@ -5,8 +5,8 @@ import java.util.List;
 import org.outsourcingstats.common.quality.ReasonCode;
 
 /**
- * Splits the decoded text of a JSON Lines file into one {@link RawRecord} per non-blank line; parsing is later. A
- * line longer than {@link IngestLimits#maxLineChars} rejects the file.
+ * Splits the decoded text of a JSON Lines file into one {@link RawRecord} per non-blank line;
+ * parsing is later. A line longer than {@link IngestLimits#maxLineChars} rejects the file.
  */
 public final class JsonLinesReader {
   private JsonLinesReader() {}
@@ -21,8 +21,10 @@ public final class JsonLinesReader {
     String[] lines = text.split("\r\n|\n|\r", -1);
     for (int i = 0; i < lines.length; i++) {
       if (lines[i].length() > limits.maxLineChars()) {
-        throw new FileRejection(ReasonCode.LINE_TOO_LONG, limits.lineTooLong("line " + (i + 1), lines[i].length())
-            + "; write one object a line, or raise the limit");
+        throw new FileRejection(
+            ReasonCode.LINE_TOO_LONG,
+            limits.lineTooLong("line " + (i + 1), lines[i].length())
+                + "; write one object a line, or raise the limit");
       }
       if (!lines[i].isBlank()) {
         records.add(new RawRecord(i + 1L, lines[i], null, null, null));

@@ -11,5 +11,6 @@ import java.util.Map;
  * @param fields values by header name as written (trimmed, lower case), in header order
  * @param parseError why the record does not fit the header, or null
  */
-public record RawRecord(long line, String raw, String header, Map<String, String> fields, String parseError)
+public record RawRecord(
+    long line, String raw, String header, Map<String, String> fields, String parseError)
     implements Serializable {}

@@ -7,7 +7,10 @@ import java.util.Optional;
 public enum Shape {
   /** Long CSV, one published figure a row. */
   OBSERVATIONS,
-  /** Wide CSV as yearbooks print it: one row per entity and year, one column per indicator, unit in the header. */
+  /**
+   * Wide CSV as yearbooks print it: one row per entity and year, one column per indicator, unit in
+   * the header.
+   */
   YEARBOOK,
   /** JSON Lines: flat figures, or an entity/year header with a nested list of figures. */
   BULLETIN,

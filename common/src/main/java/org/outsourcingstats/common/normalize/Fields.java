@@ -14,8 +14,12 @@ final class Fields {
   static String required(Map<String, String> fields, String column) {
     String value = TextKeys.clean(fields.get(column));
     if (value.isEmpty()) {
-      throw new RowRejection(ReasonCode.MISSING_FIELD, "required field '" + column + "' is "
-          + (fields.containsKey(column) ? "empty" : "not a column of this file"));
+      throw new RowRejection(
+          ReasonCode.MISSING_FIELD,
+          "required field '"
+              + column
+              + "' is "
+              + (fields.containsKey(column) ? "empty" : "not a column of this file"));
     }
     return value;
   }
@@ -27,8 +31,15 @@ final class Fields {
   /** The entity a row's required {@code city} field names. */
   static Entity entity(Vocabulary vocabulary, Map<String, String> fields) {
     String cityText = required(fields, "city");
-    return vocabulary.entity(cityText).orElseThrow(() -> new RowRejection(ReasonCode.UNKNOWN_ENTITY,
-        "entity '" + cityText + "' is not a known nation, province or city; add it or an alias to "
-            + "conf/reference/entities.csv"));
+    return vocabulary
+        .entity(cityText)
+        .orElseThrow(
+            () ->
+                new RowRejection(
+                    ReasonCode.UNKNOWN_ENTITY,
+                    "entity '"
+                        + cityText
+                        + "' is not a known nation, province or city; add it or an alias to "
+                        + "conf/reference/entities.csv"));
   }
 }

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.math.BigDecimal;
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -25,32 +25,39 @@ import org.outsourcingstats.common.units.ValueRange;
 import org.outsourcingstats.common.vocab.Vocabulary;
 
 /**
- * Cuts the published figures out of a raw row of a figure shape, each as fields of the {@code observations} shape:
+ * Cuts the published figures out of a raw row of a figure shape, each as fields of the {@code
+ * observations} shape:
+ *
  * <ul>
- *   <li>{@code observations}: the row is one figure;</li>
- *   <li>{@code yearbook}: each non-empty indicator column is a figure; the column header names the indicator and
- *       carries the unit in parentheses ({@code 离岸执行金额(万美元)}, {@code Employees (persons)}); the identity
- *       columns (city, year, period, sector, market, status, source) apply to every figure of the row. Yearbook
- *       marks for "not available" ({@code -}, {@code …}) are no figure;</li>
- *   <li>{@code bulletin}: a JSON object is one figure, or an entity/year header whose {@code figures} list holds
- *       figures that inherit the header's fields.</li>
+ *   <li>{@code observations}: the row is one figure;
+ *   <li>{@code yearbook}: each non-empty indicator column is a figure; the column header names the
+ *       indicator and carries the unit in parentheses ({@code 离岸执行金额(万美元)}, {@code Employees
+ *       (persons)}); the identity columns (city, year, period, sector, market, status, source)
+ *       apply to every figure of the row. Yearbook marks for "not available" ({@code -}, {@code …})
+ *       are no figure;
+ *   <li>{@code bulletin}: a JSON object is one figure, or an entity/year header whose {@code
+ *       figures} list holds figures that inherit the header's fields.
  * </ul>
  */
 public final class FigureExtractor implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final Set<String> IDENTITY = Set.of("city", "year", "period", "sector", "market", "status", "source");
-  private static final Set<String> NOT_AVAILABLE = Set.of("", "-", "--", "—", "…", "...", "n/a", "na", "null", "/");
+  private static final Set<String> IDENTITY =
+      Set.of("city", "year", "period", "sector", "market", "status", "source");
+  private static final Set<String> NOT_AVAILABLE =
+      Set.of("", "-", "--", "—", "…", "...", "n/a", "na", "null", "/");
   private static final Pattern HEADER_UNIT = Pattern.compile("^(.*?)\\s*\\(([^()]*)\\)\\s*$");
+
   /**
-   * Bulletin lines: a key given twice is an error (RFC 8259 leaves it open; taking either value would pick one
-   * silently), and numbers stay exact decimals as written, so that {@code 1e400} is a number out of range rather than
-   * a double's infinity.
+   * Bulletin lines: a key given twice is an error (RFC 8259 leaves it open; taking either value
+   * would pick one silently), and numbers stay exact decimals as written, so that {@code 1e400} is
+   * a number out of range rather than a double's infinity.
    */
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-      .build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+          .build();
 
   private final Vocabulary vocabulary;
 
@@ -66,12 +73,14 @@ public final class FigureExtractor implements Serializable {
    * @throws RowRejection when the row as a whole cannot be read, or holds no figure
    */
   public List<Figure> figures(Shape shape, Map<String, String> fields, String raw) {
-    List<Figure> figures = switch (shape) {
-      case OBSERVATIONS -> List.of(new Figure(null, canonical(fields)));
-      case YEARBOOK -> yearbook(fields);
-      case BULLETIN -> bulletin(raw);
-      default -> throw new IllegalArgumentException("shape " + shape + " holds no published figures");
-    };
+    List<Figure> figures =
+        switch (shape) {
+          case OBSERVATIONS -> List.of(new Figure(null, canonical(fields)));
+          case YEARBOOK -> yearbook(fields);
+          case BULLETIN -> bulletin(raw);
+          default ->
+              throw new IllegalArgumentException("shape " + shape + " holds no published figures");
+        };
     if (figures.isEmpty()) {
       throw new RowRejection(ReasonCode.EMPTY_ROW, "the row holds no figure");
     }
@@ -83,21 +92,34 @@ public final class FigureExtractor implements Serializable {
     Map<String, String> canonical = new HashMap<>();
     Map<String, String> headers = new HashMap<>();
     for (Map.Entry<String, String> field : fields.entrySet()) {
-      vocabulary.column(field.getKey()).ifPresent(column -> {
-        canonical.put(column, field.getValue());
-        String other = headers.putIfAbsent(column, field.getKey());
-        if (other != null) {
-          throw twoNamesForOneColumn(column, other, field.getKey());
-        }
-      });
+      vocabulary
+          .column(field.getKey())
+          .ifPresent(
+              column -> {
+                canonical.put(column, field.getValue());
+                String other = headers.putIfAbsent(column, field.getKey());
+                if (other != null) {
+                  throw twoNamesForOneColumn(column, other, field.getKey());
+                }
+              });
     }
     return canonical;
   }
 
-  /** Two headers (or keys) naming one column: which holds the value is anyone's guess, so the row is refused. */
+  /**
+   * Two headers (or keys) naming one column: which holds the value is anyone's guess, so the row is
+   * refused.
+   */
   private static RowRejection twoNamesForOneColumn(String column, String first, String second) {
-    return new RowRejection(ReasonCode.DUPLICATE_COLUMN, "'" + first + "' and '" + second + "' both name the column "
-        + column + "; keep one of them");
+    return new RowRejection(
+        ReasonCode.DUPLICATE_COLUMN,
+        "'"
+            + first
+            + "' and '"
+            + second
+            + "' both name the column "
+            + column
+            + "; keep one of them");
   }
 
   private List<Figure> yearbook(Map<String, String> fields) {
@@ -138,8 +160,8 @@ public final class FigureExtractor implements Serializable {
     try {
       node = JSON.readTree(raw);
     } catch (JsonProcessingException e) {
-      throw new RowRejection(ReasonCode.INVALID_JSON, "the line is not a JSON object: "
-          + e.getOriginalMessage());
+      throw new RowRejection(
+          ReasonCode.INVALID_JSON, "the line is not a JSON object: " + e.getOriginalMessage());
     }
     if (node == null || !node.isObject()) {
       throw new RowRejection(ReasonCode.INVALID_JSON, "the line is not a JSON object");
@@ -166,7 +188,10 @@ public final class FigureExtractor implements Serializable {
     return figures;
   }
 
-  /** Plain notation as bulletins write numbers, unless the number is out of all proportion (never expanded). */
+  /**
+   * Plain notation as bulletins write numbers, unless the number is out of all proportion (never
+   * expanded).
+   */
   private static String numberText(BigDecimal number) {
     return ValueRange.withinWrittenRange(number) ? number.toPlainString() : number.toString();
   }
@@ -178,12 +203,18 @@ public final class FigureExtractor implements Serializable {
       Map.Entry<String, JsonNode> entry = entries.next();
       JsonNode value = entry.getValue();
       if (value.isDouble() && !Double.isFinite(value.doubleValue())) {
-        // Jackson reads a literal beyond a double's range (1e400) as infinity, whatever the decimal settings.
-        throw new RowRejection(ReasonCode.VALUE_OUT_OF_RANGE, "the number of '" + entry.getKey() + "' lies beyond "
-            + "the range of a figure (below 10^18 once normalised); check the number and its exponent");
+        // Jackson reads a literal beyond a double's range (1e400) as infinity, whatever the decimal
+        // settings.
+        throw new RowRejection(
+            ReasonCode.VALUE_OUT_OF_RANGE,
+            "the number of '"
+                + entry.getKey()
+                + "' lies beyond "
+                + "the range of a figure (below 10^18 once normalised); check the number and its exponent");
       }
       if (value.isValueNode() && !value.isNull()) {
-        fields.put(entry.getKey(), value.isNumber() ? numberText(value.decimalValue()) : value.asText());
+        fields.put(
+            entry.getKey(), value.isNumber() ? numberText(value.decimalValue()) : value.asText());
       }
     }
     return fields;

@@ -20,9 +20,9 @@ import org.outsourcingstats.common.vocab.UnitToken;
 import org.outsourcingstats.common.vocab.Vocabulary;
 
 /**
- * Normalises one row of the {@code firms} shape ({@code firm_id, firm_name, city, year, sector, revenue, unit,
- * employees, fortune500}), its fields keyed by canonical column. Revenue and employees may be empty (not reported);
- * the firm, its city and the year may not.
+ * Normalises one row of the {@code firms} shape ({@code firm_id, firm_name, city, year, sector,
+ * revenue, unit, employees, fortune500}), its fields keyed by canonical column. Revenue and
+ * employees may be empty (not reported); the firm, its city and the year may not.
  */
 public final class FirmNormalizer implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -54,13 +54,22 @@ public final class FirmNormalizer implements Serializable {
     Entity entity = Fields.entity(vocabulary, fields);
     int year = Years.parse(Fields.required(fields, "year"));
     if (year > currentYear) {
-      throw new RowRejection(ReasonCode.FUTURE_ACTUAL, "a register row is dated " + year + ", after the current year "
-          + currentYear);
+      throw new RowRejection(
+          ReasonCode.FUTURE_ACTUAL,
+          "a register row is dated " + year + ", after the current year " + currentYear);
     }
     String sectorText = Fields.optional(fields, "sector");
-    String sector = sectorText.isEmpty() ? Sector.ALL : vocabulary.sector(sectorText).map(Sector::code)
-        .orElseThrow(() -> new RowRejection(ReasonCode.UNKNOWN_SECTOR, "sector '" + sectorText
-            + "' is not ITO, BPO, KPO or ALL"));
+    String sector =
+        sectorText.isEmpty()
+            ? Sector.ALL
+            : vocabulary
+                .sector(sectorText)
+                .map(Sector::code)
+                .orElseThrow(
+                    () ->
+                        new RowRejection(
+                            ReasonCode.UNKNOWN_SECTOR,
+                            "sector '" + sectorText + "' is not ITO, BPO, KPO or ALL"));
 
     String revenueText = Fields.optional(fields, "revenue");
     String unitText = Fields.optional(fields, "unit");
@@ -70,21 +79,35 @@ public final class FirmNormalizer implements Serializable {
       Quantity quantity = quantities.parse(revenueText, unitText);
       UnitToken unit = quantity.unit();
       if (unit == null || unit.kind() != UnitKind.MONEY) {
-        throw new RowRejection(unit == null ? ReasonCode.MISSING_UNIT : ReasonCode.UNIT_MISMATCH,
-            "revenue '" + revenueText + "' with unit '" + unitText + "' is not an amount of money (万美元, 万元, USD)");
+        throw new RowRejection(
+            unit == null ? ReasonCode.MISSING_UNIT : ReasonCode.UNIT_MISMATCH,
+            "revenue '"
+                + revenueText
+                + "' with unit '"
+                + unitText
+                + "' is not an amount of money (万美元, 万元, USD)");
       }
       if (quantity.amount().signum() < 0) {
-        throw new RowRejection(ReasonCode.NEGATIVE_VALUE, "revenue " + revenueText + " is negative");
+        throw new RowRejection(
+            ReasonCode.NEGATIVE_VALUE, "revenue " + revenueText + " is negative");
       }
       revenue = quantity.amount();
       if (UnitToken.CNY.equals(unit.currency())) {
-        FxRate rate = vocabulary.fxRate(year).orElseThrow(() -> new RowRejection(ReasonCode.NO_FX_RATE,
-            "no CNY/USD rate for " + year + " in conf/reference/fx_rates.csv"));
+        FxRate rate =
+            vocabulary
+                .fxRate(year)
+                .orElseThrow(
+                    () ->
+                        new RowRejection(
+                            ReasonCode.NO_FX_RATE,
+                            "no CNY/USD rate for " + year + " in conf/reference/fx_rates.csv"));
         fxRate = rate.cnyPerUsd();
         revenue = revenue.divide(fxRate, ObservationNormalizer.VALUE_SCALE, RoundingMode.HALF_EVEN);
       }
-      revenue = ValueRange.normalised(revenue.setScale(ObservationNormalizer.VALUE_SCALE, RoundingMode.HALF_EVEN),
-          revenueText);
+      revenue =
+          ValueRange.normalised(
+              revenue.setScale(ObservationNormalizer.VALUE_SCALE, RoundingMode.HALF_EVEN),
+              revenueText);
     }
 
     Long employees = null;
@@ -92,23 +115,38 @@ public final class FirmNormalizer implements Serializable {
     if (!employeesText.isEmpty()) {
       Quantity quantity = quantities.parse(employeesText, "");
       if (quantity.unit() != null && quantity.unit().kind() != UnitKind.PERSONS) {
-        throw new RowRejection(ReasonCode.UNIT_MISMATCH, "employees '" + employeesText + "' is not a head count");
+        throw new RowRejection(
+            ReasonCode.UNIT_MISMATCH, "employees '" + employeesText + "' is not a head count");
       }
       if (quantity.amount().signum() < 0) {
-        throw new RowRejection(ReasonCode.NEGATIVE_VALUE, "employees " + employeesText + " is negative");
+        throw new RowRejection(
+            ReasonCode.NEGATIVE_VALUE, "employees " + employeesText + " is negative");
       }
-      employees = ValueRange.normalised(quantity.amount(), employeesText).setScale(0, RoundingMode.HALF_UP)
-          .longValueExact();
+      employees =
+          ValueRange.normalised(quantity.amount(), employeesText)
+              .setScale(0, RoundingMode.HALF_UP)
+              .longValueExact();
     }
 
     String flag = TextKeys.key(Fields.optional(fields, "fortune500"));
     Boolean fortune500 = FLAGS.get(flag);
     if (fortune500 == null) {
-      throw new RowRejection(ReasonCode.INVALID_FLAG, "fortune500 '" + fields.get("fortune500")
-          + "' is not Y/N, true/false, 1/0 or 是/否");
+      throw new RowRejection(
+          ReasonCode.INVALID_FLAG,
+          "fortune500 '" + fields.get("fortune500") + "' is not Y/N, true/false, 1/0 or 是/否");
     }
-    return new FirmRecord(firmId, Fields.optional(fields, "firm_name"), entity.code(), entity.nameEn(), year, sector,
-        revenue, revenueText.isEmpty() ? null : revenueText, unitText.isEmpty() ? null : unitText, fxRate, employees,
+    return new FirmRecord(
+        firmId,
+        Fields.optional(fields, "firm_name"),
+        entity.code(),
+        entity.nameEn(),
+        year,
+        sector,
+        revenue,
+        revenueText.isEmpty() ? null : revenueText,
+        unitText.isEmpty() ? null : unitText,
+        fxRate,
+        employees,
         fortune500);
   }
 }

@@ -25,17 +25,21 @@ import org.outsourcingstats.common.vocab.Vocabulary;
 
 /**
  * Turns one row of the {@code observations} shape, its fields keyed by canonical column name (see
- * {@link Vocabulary#column}), into a {@link NormalizedObservation}, or rejects it with a {@link RowRejection}.
+ * {@link Vocabulary#column}), into a {@link NormalizedObservation}, or rejects it with a {@link
+ * RowRejection}.
  *
- * <p>Decisions the contract leaves open: a value written as approximate (约, about) of an actual figure becomes an
- * estimate ({@code E}); persons and counts may omit their unit word (人, 家), money may not; a {@code %} on an
- * additive indicator is a share of the parent total of its market (destination of OFFSHORE, OFFSHORE or ONSHORE of
- * ALL) or, for the ALL market, of its sector (ITO of ALL).
+ * <p>Decisions the contract leaves open: a value written as approximate (约, about) of an actual
+ * figure becomes an estimate ({@code E}); persons and counts may omit their unit word (人, 家), money
+ * may not; a {@code %} on an additive indicator is a share of the parent total of its market
+ * (destination of OFFSHORE, OFFSHORE or ONSHORE of ALL) or, for the ALL market, of its sector (ITO
+ * of ALL).
  */
 public final class ObservationNormalizer implements Serializable {
   private static final long serialVersionUID = 1L;
+
   /** Decimal places of normalised values: micro-dollars, and fractions to 1e-6. */
   public static final int VALUE_SCALE = 6;
+
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final Vocabulary vocabulary;
@@ -60,9 +64,17 @@ public final class ObservationNormalizer implements Serializable {
     String period = Periods.parse(Fields.optional(fields, "period"));
     String sector = sector(Fields.optional(fields, "sector"));
     String indicatorText = Fields.required(fields, "indicator");
-    IndicatorMatch match = vocabulary.indicator(indicatorText).orElseThrow(() -> new RowRejection(
-        ReasonCode.UNKNOWN_INDICATOR, "indicator '" + indicatorText + "' is not known; add it to "
-            + "conf/reference/indicator_aliases.csv"));
+    IndicatorMatch match =
+        vocabulary
+            .indicator(indicatorText)
+            .orElseThrow(
+                () ->
+                    new RowRejection(
+                        ReasonCode.UNKNOWN_INDICATOR,
+                        "indicator '"
+                            + indicatorText
+                            + "' is not known; add it to "
+                            + "conf/reference/indicator_aliases.csv"));
     String market = market(Fields.optional(fields, "market"), match);
     String status = Statuses.parse(Fields.optional(fields, "status"));
     String valueText = Fields.required(fields, "value");
@@ -72,8 +84,15 @@ public final class ObservationNormalizer implements Serializable {
       status = Statuses.ESTIMATE;
     }
     if (!Statuses.TARGET.equals(status) && year > currentYear) {
-      throw new RowRejection(ReasonCode.FUTURE_ACTUAL, "an actual figure (status " + status + ") is dated " + year
-          + ", after the current year " + currentYear + "; mark plans with status T");
+      throw new RowRejection(
+          ReasonCode.FUTURE_ACTUAL,
+          "an actual figure (status "
+              + status
+              + ") is dated "
+              + year
+              + ", after the current year "
+              + currentYear
+              + "; mark plans with status T");
     }
 
     Indicator indicator = match.indicator();
@@ -90,15 +109,23 @@ public final class ObservationNormalizer implements Serializable {
     } else if (match.form() == IndicatorMatch.Form.SHARE || percent) {
       requirePercent(quantity, indicatorText, "a share");
       if (!indicator.additive()) {
-        throw new RowRejection(ReasonCode.UNIT_MISMATCH, "indicator '" + indicatorText
-            + "' is not additive, so a % cannot be a share of a parent total");
+        throw new RowRejection(
+            ReasonCode.UNIT_MISMATCH,
+            "indicator '"
+                + indicatorText
+                + "' is not additive, so a % cannot be a share of a parent total");
       }
       if (Market.ALL.equals(market) && Sector.ALL.equals(sector)) {
-        throw new RowRejection(ReasonCode.INVALID_SHARE, "a share of '" + indicatorText + "' needs a market or a "
-            + "sector: it is the part of the parent total that market or sector holds");
+        throw new RowRejection(
+            ReasonCode.INVALID_SHARE,
+            "a share of '"
+                + indicatorText
+                + "' needs a market or a "
+                + "sector: it is the part of the parent total that market or sector holds");
       }
       if (quantity.amount().signum() < 0 || quantity.amount().compareTo(HUNDRED) > 0) {
-        throw new RowRejection(ReasonCode.INVALID_SHARE, "share " + valueText + " lies outside 0-100%");
+        throw new RowRejection(
+            ReasonCode.INVALID_SHARE, "share " + valueText + " lies outside 0-100%");
       }
       indicatorCode = indicator.code() + Indicator.SHARE_SUFFIX;
       value = quantity.amount().divide(HUNDRED);
@@ -106,38 +133,79 @@ public final class ObservationNormalizer implements Serializable {
     } else {
       UnitToken token = quantity.unit();
       if (token == null && indicator.unitKind() == UnitKind.MONEY) {
-        throw new RowRejection(ReasonCode.MISSING_UNIT, "money value '" + valueText + "' has no currency; "
-            + "write its unit, e.g. 万美元, 亿元 or USD");
+        throw new RowRejection(
+            ReasonCode.MISSING_UNIT,
+            "money value '"
+                + valueText
+                + "' has no currency; "
+                + "write its unit, e.g. 万美元, 亿元 or USD");
       }
       if (token != null && token.kind() != indicator.unitKind()) {
-        throw new RowRejection(ReasonCode.UNIT_MISMATCH, "indicator '" + indicatorText + "' is measured in "
-            + indicator.unitKind().name().toLowerCase() + " but the unit '" + unitText + "' (value '" + valueText
-            + "') is " + token.kind().name().toLowerCase());
+        throw new RowRejection(
+            ReasonCode.UNIT_MISMATCH,
+            "indicator '"
+                + indicatorText
+                + "' is measured in "
+                + indicator.unitKind().name().toLowerCase()
+                + " but the unit '"
+                + unitText
+                + "' (value '"
+                + valueText
+                + "') is "
+                + token.kind().name().toLowerCase());
       }
       if (quantity.amount().signum() < 0) {
-        throw new RowRejection(ReasonCode.NEGATIVE_VALUE, "value " + valueText + " of '" + indicatorText
-            + "' is negative; money, persons and counts are never negative");
+        throw new RowRejection(
+            ReasonCode.NEGATIVE_VALUE,
+            "value "
+                + valueText
+                + " of '"
+                + indicatorText
+                + "' is negative; money, persons and counts are never negative");
       }
       indicatorCode = indicator.code();
       value = quantity.amount();
       unit = indicator.unitKind().normalizedUnit();
       if (token != null && UnitToken.CNY.equals(token.currency())) {
-        FxRate rate = vocabulary.fxRate(year).orElseThrow(() -> new RowRejection(ReasonCode.NO_FX_RATE,
-            "no CNY/USD rate for " + year + " in conf/reference/fx_rates.csv to convert " + valueText));
+        FxRate rate =
+            vocabulary
+                .fxRate(year)
+                .orElseThrow(
+                    () ->
+                        new RowRejection(
+                            ReasonCode.NO_FX_RATE,
+                            "no CNY/USD rate for "
+                                + year
+                                + " in conf/reference/fx_rates.csv to convert "
+                                + valueText));
         fxRate = rate.cnyPerUsd();
         value = value.divide(fxRate, VALUE_SCALE, RoundingMode.HALF_EVEN);
       }
     }
     value = ValueRange.normalised(value.setScale(VALUE_SCALE, RoundingMode.HALF_EVEN), valueText);
-    return new NormalizedObservation(entity.code(), entity.nameEn(), entity.level(), year, period, sector, market,
-        indicatorCode, value, unit, status, TextKeys.clean(valueText), TextKeys.clean(unitText), fxRate,
+    return new NormalizedObservation(
+        entity.code(),
+        entity.nameEn(),
+        entity.level(),
+        year,
+        period,
+        sector,
+        market,
+        indicatorCode,
+        value,
+        unit,
+        status,
+        TextKeys.clean(valueText),
+        TextKeys.clean(unitText),
+        fxRate,
         Fields.optional(fields, "source"));
   }
 
   private static void requirePercent(Quantity quantity, String indicatorText, String what) {
     if (quantity.unit() == null || quantity.unit().kind() != UnitKind.PERCENT) {
-      throw new RowRejection(ReasonCode.UNIT_MISMATCH, "'" + indicatorText + "' is " + what + ", so its unit must "
-          + "be %");
+      throw new RowRejection(
+          ReasonCode.UNIT_MISMATCH,
+          "'" + indicatorText + "' is " + what + ", so its unit must " + "be %");
     }
   }
 
@@ -145,8 +213,16 @@ public final class ObservationNormalizer implements Serializable {
     if (text.isEmpty()) {
       return Sector.ALL;
     }
-    return vocabulary.sector(text).map(Sector::code).orElseThrow(() -> new RowRejection(ReasonCode.UNKNOWN_SECTOR,
-        "sector '" + text + "' is not ITO, BPO, KPO or ALL (or an alias in conf/reference/sectors.csv)"));
+    return vocabulary
+        .sector(text)
+        .map(Sector::code)
+        .orElseThrow(
+            () ->
+                new RowRejection(
+                    ReasonCode.UNKNOWN_SECTOR,
+                    "sector '"
+                        + text
+                        + "' is not ITO, BPO, KPO or ALL (or an alias in conf/reference/sectors.csv)"));
   }
 
   private String market(String text, IndicatorMatch match) {
@@ -154,14 +230,32 @@ public final class ObservationNormalizer implements Serializable {
     if (text.isEmpty()) {
       return implied == null ? Market.ALL : implied;
     }
-    Market given = vocabulary.market(text).orElseThrow(() -> new RowRejection(ReasonCode.UNKNOWN_MARKET,
-        "market '" + text + "' is not ALL, OFFSHORE, ONSHORE, EU or an ISO country code or name in "
-            + "conf/reference/markets.csv"));
-    if (implied == null || implied.equals(given.code()) || Market.ALL.equals(given.code())
+    Market given =
+        vocabulary
+            .market(text)
+            .orElseThrow(
+                () ->
+                    new RowRejection(
+                        ReasonCode.UNKNOWN_MARKET,
+                        "market '"
+                            + text
+                            + "' is not ALL, OFFSHORE, ONSHORE, EU or an ISO country code or name in "
+                            + "conf/reference/markets.csv"));
+    if (implied == null
+        || implied.equals(given.code())
+        || Market.ALL.equals(given.code())
         || implied.equals(given.parentCode())) {
       return Market.ALL.equals(given.code()) && implied != null ? implied : given.code();
     }
-    throw new RowRejection(ReasonCode.MARKET_CONFLICT, "indicator '" + match.indicator().code() + "' as written "
-        + "implies market " + implied + " but the market column says '" + text + "'");
+    throw new RowRejection(
+        ReasonCode.MARKET_CONFLICT,
+        "indicator '"
+            + match.indicator().code()
+            + "' as written "
+            + "implies market "
+            + implied
+            + " but the market column says '"
+            + text
+            + "'");
   }
 }

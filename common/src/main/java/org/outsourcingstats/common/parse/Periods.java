@@ -10,25 +10,44 @@ import org.outsourcingstats.common.quality.RowRejection;
 import org.outsourcingstats.common.text.TextKeys;
 
 /**
- * Periods of a year as bureaus write them, normalised to {@code FY}, {@code H1}, {@code H2}, {@code Q1}..{@code Q4},
- * {@code M01}..{@code M12} or {@code YTD-MM} (year to date, through month MM). A year-to-date range that equals a
- * named period is written as that period: 1-3月 is {@code Q1}, 1-6月 {@code H1}, 1-12月 {@code FY}.
+ * Periods of a year as bureaus write them, normalised to {@code FY}, {@code H1}, {@code H2}, {@code
+ * Q1}..{@code Q4}, {@code M01}..{@code M12} or {@code YTD-MM} (year to date, through month MM). A
+ * year-to-date range that equals a named period is written as that period: 1-3月 is {@code Q1}, 1-6月
+ * {@code H1}, 1-12月 {@code FY}.
  */
 public final class Periods {
   public static final String FULL_YEAR = "FY";
 
-  private static final Map<String, String> WORDS = Map.ofEntries(
-      Map.entry("", FULL_YEAR), Map.entry("fy", FULL_YEAR), Map.entry("全年", FULL_YEAR), Map.entry("年度", FULL_YEAR),
-      Map.entry("fullyear", FULL_YEAR), Map.entry("annual", FULL_YEAR), Map.entry("year", FULL_YEAR),
-      Map.entry("h1", "H1"), Map.entry("上半年", "H1"), Map.entry("firsthalf", "H1"),
-      Map.entry("h2", "H2"), Map.entry("下半年", "H2"), Map.entry("secondhalf", "H2"),
-      Map.entry("一季度", "Q1"), Map.entry("第一季度", "Q1"), Map.entry("1季度", "Q1"),
-      Map.entry("二季度", "Q2"), Map.entry("第二季度", "Q2"), Map.entry("2季度", "Q2"),
-      Map.entry("三季度", "Q3"), Map.entry("第三季度", "Q3"), Map.entry("3季度", "Q3"),
-      Map.entry("四季度", "Q4"), Map.entry("第四季度", "Q4"), Map.entry("4季度", "Q4"),
-      Map.entry("前三季度", "YTD-09"));
-  private static final List<String> MONTHS = List.of(
-      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+  private static final Map<String, String> WORDS =
+      Map.ofEntries(
+          Map.entry("", FULL_YEAR),
+          Map.entry("fy", FULL_YEAR),
+          Map.entry("全年", FULL_YEAR),
+          Map.entry("年度", FULL_YEAR),
+          Map.entry("fullyear", FULL_YEAR),
+          Map.entry("annual", FULL_YEAR),
+          Map.entry("year", FULL_YEAR),
+          Map.entry("h1", "H1"),
+          Map.entry("上半年", "H1"),
+          Map.entry("firsthalf", "H1"),
+          Map.entry("h2", "H2"),
+          Map.entry("下半年", "H2"),
+          Map.entry("secondhalf", "H2"),
+          Map.entry("一季度", "Q1"),
+          Map.entry("第一季度", "Q1"),
+          Map.entry("1季度", "Q1"),
+          Map.entry("二季度", "Q2"),
+          Map.entry("第二季度", "Q2"),
+          Map.entry("2季度", "Q2"),
+          Map.entry("三季度", "Q3"),
+          Map.entry("第三季度", "Q3"),
+          Map.entry("3季度", "Q3"),
+          Map.entry("四季度", "Q4"),
+          Map.entry("第四季度", "Q4"),
+          Map.entry("4季度", "Q4"),
+          Map.entry("前三季度", "YTD-09"));
+  private static final List<String> MONTHS =
+      List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
   private static final Pattern QUARTER = Pattern.compile("q([1-4])");
   private static final Pattern MONTH = Pattern.compile("m(\\d{1,2})|(\\d{1,2})月");
   private static final Pattern YTD = Pattern.compile("ytd(\\d{1,2})");
@@ -52,7 +71,8 @@ public final class Periods {
     if (ytd.matches()) {
       return yearToDate(month(ytd.group(1), text));
     }
-    // Ranges keep their separator, which TextKeys would drop: 1-10月, 1~10月, 1至10月, Jan-Oct, January-October.
+    // Ranges keep their separator, which TextKeys would drop: 1-10月, 1~10月, 1至10月, Jan-Oct,
+    // January-October.
     String range = TextKeys.clean(text).toLowerCase(Locale.ROOT).replace(" ", "");
     Matcher numeric = NUMERIC_RANGE.matcher(range);
     if (numeric.matches()) {
@@ -70,8 +90,12 @@ public final class Periods {
     if (named.matches() && monthName(named.group(1)) != null) {
       return yearToDate(monthName(named.group(1)));
     }
-    throw new RowRejection(ReasonCode.INVALID_PERIOD, "period '" + text + "' is not FY, H1, H2, Q1-Q4, a month "
-        + "(M01-M12, 10月) or a year-to-date range (1-10月, Jan-Oct, YTD-10)");
+    throw new RowRejection(
+        ReasonCode.INVALID_PERIOD,
+        "period '"
+            + text
+            + "' is not FY, H1, H2, Q1-Q4, a month "
+            + "(M01-M12, 10月) or a year-to-date range (1-10月, Jan-Oct, YTD-10)");
   }
 
   private static String monthPeriod(int month) {
@@ -91,7 +115,8 @@ public final class Periods {
   private static int month(String digits, String text) {
     int month = Integer.parseInt(digits);
     if (month < 1 || month > 12) {
-      throw new RowRejection(ReasonCode.INVALID_PERIOD, "period '" + text + "' names month " + month);
+      throw new RowRejection(
+          ReasonCode.INVALID_PERIOD, "period '" + text + "' names month " + month);
     }
     return month;
   }
@@ -99,7 +124,8 @@ public final class Periods {
   private static Integer monthName(String key) {
     for (int i = 0; i < MONTHS.size(); i++) {
       String name = MONTHS.get(i);
-      if (key.equals(name) || key.length() > 3 && key.startsWith(name) && fullMonthName(i).startsWith(key)) {
+      if (key.equals(name)
+          || key.length() > 3 && key.startsWith(name) && fullMonthName(i).startsWith(key)) {
         return i + 1;
       }
     }

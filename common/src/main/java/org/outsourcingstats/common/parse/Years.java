@@ -15,7 +15,8 @@ public final class Years {
   public static int parse(String text) {
     Matcher matcher = YEAR.matcher(TextKeys.clean(text).replace(" ", ""));
     if (!matcher.matches()) {
-      throw new RowRejection(ReasonCode.INVALID_YEAR, "year '" + text + "' is not a four-digit year (2010 or 2010年)");
+      throw new RowRejection(
+          ReasonCode.INVALID_YEAR, "year '" + text + "' is not a four-digit year (2010 or 2010年)");
     }
     int year = Integer.parseInt(matcher.group(1));
     if (year < 1949 || year > 2100) {

@@ -1,16 +1,23 @@
 package org.outsourcingstats.common.quality;
 
 /**
- * Why a raw row was not accepted. Every quarantined row carries one code and a message; the README lists them.
+ * Why a raw row was not accepted. Every quarantined row carries one code and a message; the README
+ * lists them.
  */
 public enum ReasonCode {
   /** The file's bytes could not be decoded as text in any supported encoding. */
   UNDECODABLE_FILE("the file could not be decoded as UTF-8 or GB18030 text"),
-  /** A line of a contracts register is not valid text in the encoding of its file (a file of mixed encodings). */
+  /**
+   * A line of a contracts register is not valid text in the encoding of its file (a file of mixed
+   * encodings).
+   */
   UNDECODABLE_ROW("the line is not valid text in the encoding of its file"),
   /** The file could not be read (permissions, an I/O error); nothing of it was landed. */
   UNREADABLE_FILE("the file could not be read"),
-  /** A link leading outside the landing folder, or not a regular file (a FIFO, a device); it is never read. */
+  /**
+   * A link leading outside the landing folder, or not a regular file (a FIFO, a device); it is
+   * never read.
+   */
   REFUSED_FILE("the entry is a link out of the landing folder or not a regular file"),
   /** A file of a shape read whole is larger than {@code pipeline.ingest.max-file-bytes}. */
   FILE_TOO_LARGE("the file is larger than pipeline.ingest.max-file-bytes"),
@@ -26,7 +33,10 @@ public enum ReasonCode {
   EMPTY_ROW("the row holds no figure"),
   /** The row has a different number of fields than the header. */
   FIELD_COUNT("the row has a different number of fields than the header"),
-  /** Two columns of the header (or two keys of an object) name the same column: which holds the value is unknown. */
+  /**
+   * Two columns of the header (or two keys of an object) name the same column: which holds the
+   * value is unknown.
+   */
   DUPLICATE_COLUMN("two columns of the header name the same column"),
   /** A required column is absent from the header, or its value is empty in the row. */
   MISSING_FIELD("a required field is missing or empty"),
@@ -52,7 +62,10 @@ public enum ReasonCode {
   NO_FX_RATE("there is no CNY/USD rate for the figure's year"),
   SHARES_OVER_100("the published shares of one parent add up to more than 100 percent"),
   CONFLICTING_DUPLICATE("two rows of one batch give different values for the same figure"),
-  /** Reading the row failed in a way no other code describes; the reason keeps the error's own message. */
+  /**
+   * Reading the row failed in a way no other code describes; the reason keeps the error's own
+   * message.
+   */
   ROW_ERROR("reading the row failed unexpectedly"),
   /** The row's batch was set aside and then dropped by {@code normalize --drop-batch}. */
   BATCH_DROPPED("the row's batch was dropped with normalize --drop-batch");
@@ -69,8 +82,8 @@ public enum ReasonCode {
   }
 
   /**
-   * A reason written as one text, {@code CODE: text}: how {@code raw_rows.parse_error} stores why ingest could not
-   * split a row. {@link #ofWritten} and {@link #textOfWritten} read it back.
+   * A reason written as one text, {@code CODE: text}: how {@code raw_rows.parse_error} stores why
+   * ingest could not split a row. {@link #ofWritten} and {@link #textOfWritten} read it back.
    */
   public String written(String text) {
     return name() + WRITTEN_SEPARATOR + text;

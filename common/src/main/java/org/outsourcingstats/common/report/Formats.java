@@ -6,7 +6,10 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
-/** How the report writes numbers: money in compact US dollars, persons and counts with separators, rates in %. */
+/**
+ * How the report writes numbers: money in compact US dollars, persons and counts with separators,
+ * rates in %.
+ */
 public final class Formats {
   private Formats() {}
 
@@ -15,9 +18,14 @@ public final class Formats {
     return "USD".equals(unit) ? money(value) : grouped(value, 0);
   }
 
-  /** An axis tick in a level's unit, short enough for the axis: {@code $50 bn}, {@code 8 m} persons, {@code 40,000}. */
+  /**
+   * An axis tick in a level's unit, short enough for the axis: {@code $50 bn}, {@code 8 m} persons,
+   * {@code 40,000}.
+   */
   public static String tick(String unit, double value) {
-    return "USD".equals(unit) || Math.abs(value) < 1e6 ? value(unit, value) : compact(value / 1e6) + " m";
+    return "USD".equals(unit) || Math.abs(value) < 1e6
+        ? value(unit, value)
+        : compact(value / 1e6) + " m";
   }
 
   /** {@code $1.8 bn}, {@code $95.49 bn} → {@code $95.5 bn}, {@code $4.7 m}, {@code $12,300}. */
@@ -34,8 +42,9 @@ public final class Formats {
   }
 
   /**
-   * A growth rate given as a fraction, to at most two decimals of a percent so that published rates such as 33.75%
-   * show as published: {@code 0.286} → {@code +28.6%}, {@code 0.3375} → {@code +33.75%}; null → an en dash.
+   * A growth rate given as a fraction, to at most two decimals of a percent so that published rates
+   * such as 33.75% show as published: {@code 0.286} → {@code +28.6%}, {@code 0.3375} → {@code
+   * +33.75%}; null → an en dash.
    */
   public static String signedPercent(Double fraction) {
     if (fraction == null) {
@@ -56,15 +65,23 @@ public final class Formats {
     return grouped(hhi, 0);
   }
 
-  /** At most two decimals below 10 and one above, trailing zeros dropped: 1.8, 1.44, 95.5, 175.6, 50. */
+  /**
+   * At most two decimals below 10 and one above, trailing zeros dropped: 1.8, 1.44, 95.5, 175.6,
+   * 50.
+   */
   private static String compact(double value) {
     int decimals = value < 10 ? 2 : 1;
-    return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    return BigDecimal.valueOf(value)
+        .setScale(decimals, RoundingMode.HALF_UP)
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   private static String grouped(double value, int decimals) {
-    DecimalFormat format = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals),
-        DecimalFormatSymbols.getInstance(Locale.ROOT));
+    DecimalFormat format =
+        new DecimalFormat(
+            decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals),
+            DecimalFormatSymbols.getInstance(Locale.ROOT));
     format.setRoundingMode(RoundingMode.HALF_UP);
     String text = format.format(value);
     return text.matches("-0(\\.0+)?") ? text.substring(1) : text;

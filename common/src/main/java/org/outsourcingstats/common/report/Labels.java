@@ -5,9 +5,13 @@ import java.util.Map;
 
 /** Display names and the order of codes in the report. */
 final class Labels {
-  /** Colour-blind-safe line colours (Okabe-Ito, then two of Paul Tol's); none is grey or black like text. */
-  static final List<String> PALETTE = List.of("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00",
-      "#882255", "#999933");
+  /**
+   * Colour-blind-safe line colours (Okabe-Ito, then two of Paul Tol's); none is grey or black like
+   * text.
+   */
+  static final List<String> PALETTE =
+      List.of(
+          "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#882255", "#999933");
 
   private static final List<String> MARKET_ORDER = List.of("ALL", "OFFSHORE", "ONSHORE");
   private static final List<String> SECTOR_ORDER = List.of("ALL", "ITO", "BPO", "KPO");
@@ -18,7 +22,10 @@ final class Labels {
     this.marketNames = marketNames;
   }
 
-  /** {@code executed_value} → {@code Executed value}, {@code fortune500_firms} → {@code Fortune 500 firms}. */
+  /**
+   * {@code executed_value} → {@code Executed value}, {@code fortune500_firms} → {@code Fortune 500
+   * firms}.
+   */
   static String indicator(String code) {
     String words = code.replace('_', ' ').replaceAll("(?<=[a-z])(?=[0-9])", " ");
     return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
@@ -28,7 +35,10 @@ final class Labels {
     return marketNames.getOrDefault(code, code);
   }
 
-  /** A series within one entity and indicator: its market, prefixed by the sector unless that is ALL. */
+  /**
+   * A series within one entity and indicator: its market, prefixed by the sector unless that is
+   * ALL.
+   */
   String series(String sector, String market) {
     return "ALL".equals(sector) ? market(market) : sector + " · " + market(market);
   }

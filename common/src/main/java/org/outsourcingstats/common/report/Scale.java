@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A linear mapping from data values onto a pixel range, and the "nice" axis ticks (1, 2 or 5 times a power of ten)
- * that decide the extent of a value axis.
+ * A linear mapping from data values onto a pixel range, and the "nice" axis ticks (1, 2 or 5 times
+ * a power of ten) that decide the extent of a value axis.
  */
 record Scale(double domainMin, double domainMax, double rangeMin, double rangeMax) {
   Scale {
@@ -19,9 +19,9 @@ record Scale(double domainMin, double domainMax, double rangeMin, double rangeMa
   }
 
   /**
-   * Ticks covering {@code [min, max]} at a step of 1, 2 or 5 times a power of ten, at most {@code maxTicks} + 1 of
-   * them; the first is at or below {@code min}, the last at or above {@code max}. An empty range widens to one unit
-   * above it.
+   * Ticks covering {@code [min, max]} at a step of 1, 2 or 5 times a power of ten, at most {@code
+   * maxTicks} + 1 of them; the first is at or below {@code min}, the last at or above {@code max}.
+   * An empty range widens to one unit above it.
    */
   static List<Double> niceTicks(double min, double max, int maxTicks) {
     if (max <= min) {
@@ -40,7 +40,10 @@ record Scale(double domainMin, double domainMax, double rangeMin, double rangeMa
     return ticks;
   }
 
-  /** Year ticks: every year for short spans, else every 2, 5 or 10 years, starting at the first year. */
+  /**
+   * Year ticks: every year for short spans, else every 2, 5 or 10 years, starting at the first
+   * year.
+   */
   static List<Integer> yearTicks(int first, int last) {
     int span = last - first;
     int step = span <= 8 ? 1 : span <= 16 ? 2 : span <= 40 ? 5 : 10;

@@ -3,8 +3,9 @@ package org.outsourcingstats.common.report;
 import java.util.Locale;
 
 /**
- * Writes SVG markup. Every attribute value and text node goes through {@link #escape}, so names such as
- * {@code AT&T <"Q1">} cannot break the document; coordinates are written in a fixed, locale-independent form.
+ * Writes SVG markup. Every attribute value and text node goes through {@link #escape}, so names
+ * such as {@code AT&T <"Q1">} cannot break the document; coordinates are written in a fixed,
+ * locale-independent form.
  */
 final class SvgWriter {
   private final StringBuilder out = new StringBuilder();
@@ -33,7 +34,10 @@ final class SvgWriter {
     return text.equals("-0") ? "0" : text;
   }
 
-  /** Opens {@code tag} with attributes given as name, value pairs; a null value leaves the attribute out. */
+  /**
+   * Opens {@code tag} with attributes given as name, value pairs; a null value leaves the attribute
+   * out.
+   */
   SvgWriter open(String tag, Object... attributes) {
     start(tag, attributes);
     out.append('>');
@@ -61,14 +65,17 @@ final class SvgWriter {
 
   private void start(String tag, Object... attributes) {
     if (attributes.length % 2 != 0) {
-      throw new IllegalArgumentException("attributes come in name, value pairs: " + attributes.length + " given");
+      throw new IllegalArgumentException(
+          "attributes come in name, value pairs: " + attributes.length + " given");
     }
     out.append('<').append(tag);
     for (int i = 0; i < attributes.length; i += 2) {
       Object value = attributes[i + 1];
       if (value != null) {
-        String text = value instanceof Double || value instanceof Float ? number(((Number) value).doubleValue())
-            : value.toString();
+        String text =
+            value instanceof Double || value instanceof Float
+                ? number(((Number) value).doubleValue())
+                : value.toString();
         out.append(' ').append(attributes[i]).append("=\"").append(escape(text)).append('"');
       }
     }

@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The text of a landed file: UTF-8 (a byte-order mark is dropped) when its bytes are valid UTF-8, else GB18030 (a
- * superset of GBK and GB2312). Bytes that decode to control characters other than tab, CR and LF are not text.
+ * The text of a landed file: UTF-8 (a byte-order mark is dropped) when its bytes are valid UTF-8,
+ * else GB18030 (a superset of GBK and GB2312). Bytes that decode to control characters other than
+ * tab, CR and LF are not text.
  */
 public record DecodedText(String text, String encoding) {
   private static final Charset GB18030 = Charset.forName("GB18030");
@@ -19,7 +20,10 @@ public record DecodedText(String text, String encoding) {
   public static Optional<DecodedText> decode(byte[] bytes) {
     int offset = 0;
     String encoding = "UTF-8";
-    if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
+    if (bytes.length >= 3
+        && (bytes[0] & 0xff) == 0xef
+        && (bytes[1] & 0xff) == 0xbb
+        && (bytes[2] & 0xff) == 0xbf) {
       offset = 3;
       encoding = "UTF-8 (BOM)";
     }
@@ -35,11 +39,14 @@ public record DecodedText(String text, String encoding) {
   }
 
   private static Optional<String> strict(Charset charset, byte[] bytes, int offset) {
-    CharsetDecoder decoder = charset.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
-      return Optional.of(decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString());
+      return Optional.of(
+          decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString());
     } catch (CharacterCodingException e) {
       return Optional.empty();
     }
@@ -49,7 +56,9 @@ public record DecodedText(String text, String encoding) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       boolean control = Character.isISOControl(c) && c != '\t' && c != '\r' && c != '\n';
-      boolean privateUse = Character.getType(c) == Character.PRIVATE_USE || Character.getType(c) == Character.UNASSIGNED;
+      boolean privateUse =
+          Character.getType(c) == Character.PRIVATE_USE
+              || Character.getType(c) == Character.UNASSIGNED;
       if (control || privateUse) {
         return false;
       }

@@ -4,9 +4,9 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * The lookup key under which vocabulary names are matched: Unicode NFKC (so full-width ％ and （ match their ASCII
- * forms), lower case, and without whitespace, underscores, hyphens, apostrophes and dots. "Xi'an", "XIAN" and
- * "xi an" share one key.
+ * The lookup key under which vocabulary names are matched: Unicode NFKC (so full-width ％ and （
+ * match their ASCII forms), lower case, and without whitespace, underscores, hyphens, apostrophes
+ * and dots. "Xi'an", "XIAN" and "xi an" share one key.
  */
 public final class TextKeys {
   private TextKeys() {}
@@ -19,8 +19,15 @@ public final class TextKeys {
     StringBuilder out = new StringBuilder(folded.length());
     for (int i = 0; i < folded.length(); i++) {
       char c = folded.charAt(i);
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '_' || c == '-' || c == '\''
-          || c == '\u2019' || c == '.' || c == '\u00b7' || c == '\ufeff') {
+      if (Character.isWhitespace(c)
+          || Character.isSpaceChar(c)
+          || c == '_'
+          || c == '-'
+          || c == '\''
+          || c == '\u2019'
+          || c == '.'
+          || c == '\u00b7'
+          || c == '\ufeff') {
         continue;
       }
       out.append(c);
@@ -28,7 +35,9 @@ public final class TextKeys {
     return out.toString();
   }
 
-  /** Trimmed text with a UTF-8 byte-order mark and NFKC compatibility forms removed; empty for null. */
+  /**
+   * Trimmed text with a UTF-8 byte-order mark and NFKC compatibility forms removed; empty for null.
+   */
   public static String clean(String text) {
     if (text == null) {
       return "";

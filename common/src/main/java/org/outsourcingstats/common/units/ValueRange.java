@@ -6,18 +6,24 @@ import org.outsourcingstats.common.quality.ReasonCode;
 import org.outsourcingstats.common.quality.RowRejection;
 
 /**
- * The range of a figure. A normalised value (USD, persons, a count) lies below {@link #LIMIT}, 10^18 in magnitude: a
- * quintillion dollars is beyond any real figure of the industry, the value fits a {@code BIGINT} head count, and any
- * sum of up to 10^14 values stays exact in the tables' {@code DECIMAL(38,6)} (32 integer digits). A number as written
- * is refused before any arithmetic touches it when its exponent is out of all proportion ({@code 1e400},
- * {@code 1e-999999999}), so that no scaling or rounding can run away with the memory or the time.
+ * The range of a figure. A normalised value (USD, persons, a count) lies below {@link #LIMIT},
+ * 10^18 in magnitude: a quintillion dollars is beyond any real figure of the industry, the value
+ * fits a {@code BIGINT} head count, and any sum of up to 10^14 values stays exact in the tables'
+ * {@code DECIMAL(38,6)} (32 integer digits). A number as written is refused before any arithmetic
+ * touches it when its exponent is out of all proportion ({@code 1e400}, {@code 1e-999999999}), so
+ * that no scaling or rounding can run away with the memory or the time.
  */
 public final class ValueRange {
   /** Every normalised value lies strictly between {@code -LIMIT} and {@code LIMIT}. */
   public static final BigDecimal LIMIT = BigDecimal.TEN.pow(18);
+
   /** The same bound as a SQL literal, for checks written in SQL. */
   public static final String LIMIT_SQL = LIMIT.toPlainString();
-  /** Largest decimal exponent of a number as written (before its scale word and currency are applied). */
+
+  /**
+   * Largest decimal exponent of a number as written (before its scale word and currency are
+   * applied).
+   */
   private static final int MAX_WRITTEN_EXPONENT = 40;
 
   private ValueRange() {}
@@ -57,10 +63,12 @@ public final class ValueRange {
 
   /** The rejection of a value out of range, quoting it as written. */
   public static RowRejection outOfRange(String text) {
-    return new RowRejection(ReasonCode.VALUE_OUT_OF_RANGE, "value '" + Errors.abbreviate(String.valueOf(text), 60)
-        + "' lies outside the "
-        + "range of a figure (a magnitude from 1e-40 as written to below 1e18 once normalised); check the number, its "
-        + "exponent and its unit");
+    return new RowRejection(
+        ReasonCode.VALUE_OUT_OF_RANGE,
+        "value '"
+            + Errors.abbreviate(String.valueOf(text), 60)
+            + "' lies outside the "
+            + "range of a figure (a magnitude from 1e-40 as written to below 1e18 once normalised); check the number, its "
+            + "exponent and its unit");
   }
-
 }

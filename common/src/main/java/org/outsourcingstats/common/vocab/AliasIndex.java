@@ -8,7 +8,10 @@ import java.util.Optional;
 import org.outsourcingstats.common.error.Errors;
 import org.outsourcingstats.common.text.TextKeys;
 
-/** Names to members under {@link TextKeys#key}; a name that would identify two members is a reference-data error. */
+/**
+ * Names to members under {@link TextKeys#key}; a name that would identify two members is a
+ * reference-data error.
+ */
 final class AliasIndex<T extends Serializable> implements Serializable {
   private static final long serialVersionUID = 1L;
 

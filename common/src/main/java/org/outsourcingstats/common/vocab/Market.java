@@ -3,8 +3,8 @@ package org.outsourcingstats.common.vocab;
 import java.io.Serializable;
 
 /**
- * A market: the total ({@code ALL}), its two halves ({@code OFFSHORE}, {@code ONSHORE}), or a destination (ISO 3166
- * alpha-2 or {@code EU}); destinations partition {@code OFFSHORE}.
+ * A market: the total ({@code ALL}), its two halves ({@code OFFSHORE}, {@code ONSHORE}), or a
+ * destination (ISO 3166 alpha-2 or {@code EU}); destinations partition {@code OFFSHORE}.
  */
 public record Market(String code, Kind kind, String nameEn, String nameZh) implements Serializable {
   public static final String ALL = "ALL";
@@ -13,7 +13,10 @@ public record Market(String code, Kind kind, String nameEn, String nameZh) imple
 
   /** What part of the total a market is. */
   public enum Kind {
-    TOTAL(ALL), OFFSHORE(Market.OFFSHORE), ONSHORE(Market.ONSHORE), DESTINATION(null);
+    TOTAL(ALL),
+    OFFSHORE(Market.OFFSHORE),
+    ONSHORE(Market.ONSHORE),
+    DESTINATION(null);
 
     private final String code;
 

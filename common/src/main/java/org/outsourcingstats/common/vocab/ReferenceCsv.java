@@ -16,7 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.outsourcingstats.common.error.Errors;
 
-/** Reads one reference CSV (header line, UTF-8) either from a folder or from the copy bundled in the jar. */
+/**
+ * Reads one reference CSV (header line, UTF-8) either from a folder or from the copy bundled in the
+ * jar.
+ */
 final class ReferenceCsv {
   static final String BUNDLED_PREFIX = "/org/outsourcingstats/reference/";
 
@@ -55,12 +58,15 @@ final class ReferenceCsv {
       for (int i = 1; i < records.size(); i++) {
         String[] record = records.get(i);
         if (record.length > header.length) {
-          throw Errors.referenceFileInvalid(name, i + 1L,
+          throw Errors.referenceFileInvalid(
+              name,
+              i + 1L,
               "it has " + record.length + " fields but the header names " + header.length);
         }
         Map<String, String> fields = new LinkedHashMap<>();
         for (int c = 0; c < header.length; c++) {
-          fields.put(header[c].strip().toLowerCase(Locale.ROOT), c < record.length ? record[c] : "");
+          fields.put(
+              header[c].strip().toLowerCase(Locale.ROOT), c < record.length ? record[c] : "");
         }
         rows.add(new Row(i + 1L, fields));
       }

@@ -1,6 +1,9 @@
 package org.outsourcingstats.common.vocab;
 
-/** What a figure measures, which decides the units it may be published in and the unit it is normalised to. */
+/**
+ * What a figure measures, which decides the units it may be published in and the unit it is
+ * normalised to.
+ */
 public enum UnitKind {
   MONEY("USD"),
   PERSONS("persons"),
@@ -13,7 +16,9 @@ public enum UnitKind {
     this.normalizedUnit = normalizedUnit;
   }
 
-  /** The unit of the normalised value: USD for money, persons, count, and fraction for percentages. */
+  /**
+   * The unit of the normalised value: USD for money, persons, count, and fraction for percentages.
+   */
   public String normalizedUnit() {
     return normalizedUnit;
   }

@@ -14,23 +14,47 @@ import org.outsourcingstats.common.error.Errors;
 import org.outsourcingstats.common.text.TextKeys;
 
 /**
- * The reference vocabularies of {@code conf/reference/}: entities, sectors, markets, indicators, units, scales and
- * FX rates. Names are matched case-insensitively in English and in simplified and traditional Chinese (see
- * {@link TextKeys#key}). Immutable once loaded and serialisable, so Spark ships one copy to each executor.
+ * The reference vocabularies of {@code conf/reference/}: entities, sectors, markets, indicators,
+ * units, scales and FX rates. Names are matched case-insensitively in English and in simplified and
+ * traditional Chinese (see {@link TextKeys#key}). Immutable once loaded and serialisable, so Spark
+ * ships one copy to each executor.
  */
 public final class Vocabulary implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** Suffixes a bureau may add to an entity name (大连市, Liaoning Province) that the vocabulary need not list. */
-  private static final List<String> ENTITY_SUFFIXES = List.of(
-      "特别行政区", "自治区", "自治區", "市", "省", "city", "province", "municipality", "prefecture");
+  /**
+   * Suffixes a bureau may add to an entity name (大连市, Liaoning Province) that the vocabulary need
+   * not list.
+   */
+  private static final List<String> ENTITY_SUFFIXES =
+      List.of("特别行政区", "自治区", "自治區", "市", "省", "city", "province", "municipality", "prefecture");
+
   /** Prefixes naming the industry (服务外包合同金额 is 合同金额). */
-  private static final List<String> INDICATOR_PREFIXES = List.of(
-      "服务外包", "服務外包", "serviceoutsourcing", "outsourcing");
+  private static final List<String> INDICATOR_PREFIXES =
+      List.of("服务外包", "服務外包", "serviceoutsourcing", "outsourcing");
+
   /** Suffixes that turn an indicator into its published year-on-year growth, longest first. */
-  private static final List<String> GROWTH_SUFFIXES = List.of(
-      "同比增长率", "同比增長率", "yoygrowthrate", "同比增长", "同比增長", "同比增速", "同比增幅", "growthrate",
-      "yoygrowth", "增长率", "增長率", "growth", "同比", "增速", "增幅", "增长", "增長", "yoy");
+  private static final List<String> GROWTH_SUFFIXES =
+      List.of(
+          "同比增长率",
+          "同比增長率",
+          "yoygrowthrate",
+          "同比增长",
+          "同比增長",
+          "同比增速",
+          "同比增幅",
+          "growthrate",
+          "yoygrowth",
+          "增长率",
+          "增長率",
+          "growth",
+          "同比",
+          "增速",
+          "增幅",
+          "增长",
+          "增長",
+          "yoy");
+
   /** Suffixes that turn an indicator into a published share of its parent total. */
   private static final List<String> SHARE_SUFFIXES = List.of("占比", "佔比", "比重", "份额", "份額", "share");
 
@@ -52,11 +76,18 @@ public final class Vocabulary implements Serializable {
     Map<String, Entity> byCode = new LinkedHashMap<>();
     for (ReferenceCsv.Row row : ReferenceCsv.read(folder, "entities.csv")) {
       String since = row.get("model_city_since");
-      Entity entity = new Entity(row.required("entities.csv", "code"), row.required("entities.csv", "level"),
-          row.get("parent_code"), row.required("entities.csv", "name_en"), row.get("name_zh"),
-          row.get("name_zh_hant"), since.isEmpty() ? null : Integer.valueOf(since));
+      Entity entity =
+          new Entity(
+              row.required("entities.csv", "code"),
+              row.required("entities.csv", "level"),
+              row.get("parent_code"),
+              row.required("entities.csv", "name_en"),
+              row.get("name_zh"),
+              row.get("name_zh_hant"),
+              since.isEmpty() ? null : Integer.valueOf(since));
       byCode.put(entity.code(), entity);
-      for (String name : names(entity.code(), entity.nameEn(), entity.nameZh(), entity.nameZhHant())) {
+      for (String name :
+          names(entity.code(), entity.nameEn(), entity.nameZh(), entity.nameZhHant())) {
         entities.put(name, entity);
       }
       ReferenceCsv.splitAliases(row.get("aliases")).forEach(alias -> entities.put(alias, entity));
@@ -64,51 +95,69 @@ public final class Vocabulary implements Serializable {
     this.entitiesByCode = Collections.unmodifiableMap(byCode);
 
     for (ReferenceCsv.Row row : ReferenceCsv.read(folder, "sectors.csv")) {
-      Sector sector = new Sector(row.required("sectors.csv", "code"), row.get("name_en"), row.get("name_zh"));
-      names(sector.code(), sector.nameEn(), sector.nameZh()).forEach(name -> sectors.put(name, sector));
+      Sector sector =
+          new Sector(row.required("sectors.csv", "code"), row.get("name_en"), row.get("name_zh"));
+      names(sector.code(), sector.nameEn(), sector.nameZh())
+          .forEach(name -> sectors.put(name, sector));
       ReferenceCsv.splitAliases(row.get("aliases")).forEach(alias -> sectors.put(alias, sector));
     }
 
     for (ReferenceCsv.Row row : ReferenceCsv.read(folder, "markets.csv")) {
-      Market market = new Market(row.required("markets.csv", "code"),
-          Market.Kind.valueOf(row.required("markets.csv", "kind").toUpperCase(Locale.ROOT)),
-          row.get("name_en"), row.get("name_zh"));
+      Market market =
+          new Market(
+              row.required("markets.csv", "code"),
+              Market.Kind.valueOf(row.required("markets.csv", "kind").toUpperCase(Locale.ROOT)),
+              row.get("name_en"),
+              row.get("name_zh"));
       marketsByCode.put(market.code(), market);
-      names(market.code(), market.nameEn(), market.nameZh()).forEach(name -> markets.put(name, market));
+      names(market.code(), market.nameEn(), market.nameZh())
+          .forEach(name -> markets.put(name, market));
       ReferenceCsv.splitAliases(row.get("aliases")).forEach(alias -> markets.put(alias, market));
     }
 
     for (ReferenceCsv.Row row : ReferenceCsv.read(folder, "indicators.csv")) {
-      Indicator indicator = new Indicator(row.required("indicators.csv", "code"),
-          UnitKind.valueOf(row.required("indicators.csv", "unit_kind").toUpperCase(Locale.ROOT)),
-          Boolean.parseBoolean(row.get("additive")), row.get("description"));
+      Indicator indicator =
+          new Indicator(
+              row.required("indicators.csv", "code"),
+              UnitKind.valueOf(
+                  row.required("indicators.csv", "unit_kind").toUpperCase(Locale.ROOT)),
+              Boolean.parseBoolean(row.get("additive")),
+              row.get("description"));
       indicatorsByCode.put(indicator.code(), indicator);
       indicatorAliases.put(indicator.code(), new IndicatorAlias(indicator.code(), null));
     }
     for (ReferenceCsv.Row row : ReferenceCsv.read(folder, "indicator_aliases.csv")) {
       String code = row.required("indicator_aliases.csv", "indicator");
       if (!indicatorsByCode.containsKey(code)) {
-        throw Errors.referenceFileInvalid("indicator_aliases.csv", row.line(), "indicator '" + code
-            + "' is not defined in indicators.csv");
+        throw Errors.referenceFileInvalid(
+            "indicator_aliases.csv",
+            row.line(),
+            "indicator '" + code + "' is not defined in indicators.csv");
       }
       String market = row.get("market");
       if (!market.isEmpty() && !marketsByCode.containsKey(market)) {
-        throw Errors.referenceFileInvalid("indicator_aliases.csv", row.line(), "market '" + market
-            + "' is not defined in markets.csv");
+        throw Errors.referenceFileInvalid(
+            "indicator_aliases.csv",
+            row.line(),
+            "market '" + market + "' is not defined in markets.csv");
       }
-      indicatorAliases.put(row.required("indicator_aliases.csv", "alias"),
+      indicatorAliases.put(
+          row.required("indicator_aliases.csv", "alias"),
           new IndicatorAlias(code, market.isEmpty() ? null : market));
     }
 
     for (ReferenceCsv.Row row : ReferenceCsv.read(folder, "units.csv")) {
       String currency = row.get("currency");
-      UnitToken unit = new UnitToken(row.required("units.csv", "token"),
-          UnitKind.valueOf(row.required("units.csv", "kind").toUpperCase(Locale.ROOT)),
-          currency.isEmpty() ? null : currency.toUpperCase(Locale.ROOT));
+      UnitToken unit =
+          new UnitToken(
+              row.required("units.csv", "token"),
+              UnitKind.valueOf(row.required("units.csv", "kind").toUpperCase(Locale.ROOT)),
+              currency.isEmpty() ? null : currency.toUpperCase(Locale.ROOT));
       units.put(TextKeys.key(unit.token()), unit);
     }
     for (ReferenceCsv.Row row : ReferenceCsv.read(folder, "scales.csv")) {
-      scales.put(TextKeys.key(row.required("scales.csv", "token")),
+      scales.put(
+          TextKeys.key(row.required("scales.csv", "token")),
           new BigDecimal(row.required("scales.csv", "factor")));
     }
     for (ReferenceCsv.Row row : ReferenceCsv.read(folder, "columns.csv")) {
@@ -118,12 +167,19 @@ public final class Vocabulary implements Serializable {
     }
     for (ReferenceCsv.Row row : ReferenceCsv.read(folder, "fx_rates.csv")) {
       int year = Integer.parseInt(row.required("fx_rates.csv", "year"));
-      fxRates.put(year, new FxRate(year, new BigDecimal(row.required("fx_rates.csv", "cny_per_usd")),
-          row.get("source")));
+      fxRates.put(
+          year,
+          new FxRate(
+              year,
+              new BigDecimal(row.required("fx_rates.csv", "cny_per_usd")),
+              row.get("source")));
     }
   }
 
-  /** Loads the vocabularies from {@code folder}, or from the copy bundled in the jar when it is null. */
+  /**
+   * Loads the vocabularies from {@code folder}, or from the copy bundled in the jar when it is
+   * null.
+   */
   public static Vocabulary load(Path folder) {
     return new Vocabulary(folder);
   }
@@ -150,7 +206,8 @@ public final class Vocabulary implements Serializable {
     String key = TextKeys.key(name);
     for (String suffix : ENTITY_SUFFIXES) {
       if (key.length() > suffix.length() && key.endsWith(suffix)) {
-        Optional<Entity> stripped = entities.findKey(key.substring(0, key.length() - suffix.length()));
+        Optional<Entity> stripped =
+            entities.findKey(key.substring(0, key.length() - suffix.length()));
         if (stripped.isPresent()) {
           return stripped;
         }
@@ -192,8 +249,9 @@ public final class Vocabulary implements Serializable {
   }
 
   /**
-   * Resolves an indicator name as published: an alias in either script, optionally prefixed by 服务外包 or "service
-   * outsourcing", optionally suffixed by a growth word (同比增长, growth, _yoy) or a share word (占比, share).
+   * Resolves an indicator name as published: an alias in either script, optionally prefixed by 服务外包
+   * or "service outsourcing", optionally suffixed by a growth word (同比增长, growth, _yoy) or a share
+   * word (占比, share).
    */
   public Optional<IndicatorMatch> indicator(String name) {
     String key = TextKeys.key(name);
@@ -226,7 +284,8 @@ public final class Vocabulary implements Serializable {
         }
       }
     }
-    return alias.map(a -> new IndicatorMatch(indicatorsByCode.get(a.indicator()), a.market(), form));
+    return alias.map(
+        a -> new IndicatorMatch(indicatorsByCode.get(a.indicator()), a.market(), form));
   }
 
   private static String stripSuffix(String key, List<String> suffixes) {
@@ -248,7 +307,9 @@ public final class Vocabulary implements Serializable {
     return Optional.ofNullable(scales.get(key));
   }
 
-  /** The longest unit or scale word, in characters, so that tokenisers know how far to look ahead. */
+  /**
+   * The longest unit or scale word, in characters, so that tokenisers know how far to look ahead.
+   */
   public int longestUnitOrScaleKey() {
     int longest = 0;
     for (String key : units.keySet()) {

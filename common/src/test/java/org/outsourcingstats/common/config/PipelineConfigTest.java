@@ -16,26 +16,35 @@ import org.outsourcingstats.common.landing.IngestLimits;
 
 class PipelineConfigTest {
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = ';', value = {
-      "pipeline.no-such-key;'pipeline.no-such-key' is not a setting of the pipeline.",
-      "pipeline.lock-wait-secnds;did you mean 'pipeline.lock-wait-seconds'?",
-      "pipeline.ingest.max-colums;did you mean 'pipeline.ingest.max-columns'?",
-      "spark.sql.shuffle.partitions;did you mean 'pipeline.spark.\"spark.sql.shuffle.partitions\"'?",
-  })
-  void anUnknownSettingOnTheCommandLineIsAnErrorNamingTheNearestKnownOne(String key, String expected) {
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "pipeline.no-such-key;'pipeline.no-such-key' is not a setting of the pipeline.",
+        "pipeline.lock-wait-secnds;did you mean 'pipeline.lock-wait-seconds'?",
+        "pipeline.ingest.max-colums;did you mean 'pipeline.ingest.max-columns'?",
+        "spark.sql.shuffle.partitions;did you mean 'pipeline.spark.\"spark.sql.shuffle.partitions\"'?",
+      })
+  void anUnknownSettingOnTheCommandLineIsAnErrorNamingTheNearestKnownOne(
+      String key, String expected) {
     assertThatThrownBy(() -> PipelineConfig.load(null, Map.of(key, "1")))
-        .isInstanceOf(PipelineException.class).hasMessageContaining(expected);
+        .isInstanceOf(PipelineException.class)
+        .hasMessageContaining(expected);
   }
 
   @Test
-  void anUnknownPipelineSettingInTheFileIsAnErrorWhileOtherToolsKeysAndSparkSettingsAreKept(@TempDir Path dir)
-      throws IOException {
-    Path file = Files.writeString(dir.resolve("a.conf"),
-        "pipeline { spark { \"spark.any.thing\" = 1 } }\nakka.loglevel = INFO\n");
-    assertThat(PipelineConfig.load(file, Map.of()).sparkSettings()).containsEntry("spark.any.thing", "1");
+  void anUnknownPipelineSettingInTheFileIsAnErrorWhileOtherToolsKeysAndSparkSettingsAreKept(
+      @TempDir Path dir) throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("a.conf"),
+            "pipeline { spark { \"spark.any.thing\" = 1 } }\nakka.loglevel = INFO\n");
+    assertThat(PipelineConfig.load(file, Map.of()).sparkSettings())
+        .containsEntry("spark.any.thing", "1");
 
-    Path typo = Files.writeString(dir.resolve("b.conf"), "pipeline { growth { tolerance-p = 0.2 } }\n");
-    assertThatThrownBy(() -> PipelineConfig.load(typo, Map.of())).isInstanceOf(PipelineException.class)
+    Path typo =
+        Files.writeString(dir.resolve("b.conf"), "pipeline { growth { tolerance-p = 0.2 } }\n");
+    assertThatThrownBy(() -> PipelineConfig.load(typo, Map.of()))
+        .isInstanceOf(PipelineException.class)
         .hasMessageContaining("'pipeline.growth.tolerance-p'")
         .hasMessageContaining("did you mean 'pipeline.growth.tolerance-pp'?");
   }
@@ -43,9 +52,13 @@ class PipelineConfigTest {
   @Test
   void ingestLimitsHaveDocumentedDefaultsAndAreValidated() {
     assertThat(PipelineConfig.load(null, Map.of()).ingestLimits()).isEqualTo(IngestLimits.DEFAULTS);
-    assertThat(PipelineConfig.load(null, Map.of("pipeline.ingest.max-file-bytes", "1 MiB")).ingestLimits()
-        .maxFileBytes()).isEqualTo(1L << 20);
+    assertThat(
+            PipelineConfig.load(null, Map.of("pipeline.ingest.max-file-bytes", "1 MiB"))
+                .ingestLimits()
+                .maxFileBytes())
+        .isEqualTo(1L << 20);
     assertThatThrownBy(() -> PipelineConfig.load(null, Map.of("pipeline.ingest.max-columns", "0")))
-        .isInstanceOf(PipelineException.class).hasMessageContaining("max-columns must be positive");
+        .isInstanceOf(PipelineException.class)
+        .hasMessageContaining("max-columns must be positive");
   }
 }

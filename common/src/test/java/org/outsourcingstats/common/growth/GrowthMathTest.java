@@ -15,7 +15,8 @@ class GrowthMathTest {
   @Test
   void yearOnYearGrowthIsTheRatioLessOne() {
     // 1.8 / 1.4 - 1 = 0.285714...
-    assertThat(GrowthMath.yoy(d("1.8e9"), d("1.4e9")).value()).isCloseTo(0.2857142857, within(1e-9));
+    assertThat(GrowthMath.yoy(d("1.8e9"), d("1.4e9")).value())
+        .isCloseTo(0.2857142857, within(1e-9));
   }
 
   @Test
@@ -31,13 +32,15 @@ class GrowthMathTest {
   @Test
   void logGrowthIsTheNaturalLogOfTheRatio() {
     // ln(1.1) = 0.0953101798
-    assertThat(GrowthMath.logGrowth(d("110"), d("100")).value()).isCloseTo(0.0953101798, within(1e-9));
+    assertThat(GrowthMath.logGrowth(d("110"), d("100")).value())
+        .isCloseTo(0.0953101798, within(1e-9));
   }
 
   @Test
   void dalianJobsPlanNeedsFifteenPercentAYear() {
     // 200,000 jobs in 2015 from 100,000 in 2010: 2^(1/5) - 1 = 0.148698...
-    assertThat(GrowthMath.cagr(d("200000"), d("100000"), 5).value()).isCloseTo(0.1487, within(5e-5));
+    assertThat(GrowthMath.cagr(d("200000"), d("100000"), 5).value())
+        .isCloseTo(0.1487, within(5e-5));
   }
 
   @Test
@@ -52,12 +55,13 @@ class GrowthMathTest {
   @Test
   void seriesGrowthComparesEachYearWithTheSamePeriodBefore() {
     // China's offshore executed value, 亿美元: 144.5, 238.3 (+65.0%), 336.4 (+41.1%), 454.1 (+35.0%).
-    List<SeriesPoint> points = List.of(
-        new SeriesPoint(2010, d("144.5"), "A", null),
-        new SeriesPoint(2011, d("238.3"), "A", 0.650),
-        new SeriesPoint(2012, d("336.4"), "A", 0.411),
-        new SeriesPoint(2013, d("454.1"), "A", 0.350),
-        new SeriesPoint(2015, d("646.4"), "A", 0.156));
+    List<SeriesPoint> points =
+        List.of(
+            new SeriesPoint(2010, d("144.5"), "A", null),
+            new SeriesPoint(2011, d("238.3"), "A", 0.650),
+            new SeriesPoint(2012, d("336.4"), "A", 0.411),
+            new SeriesPoint(2013, d("454.1"), "A", 0.350),
+            new SeriesPoint(2015, d("646.4"), "A", 0.156));
     List<GrowthPoint> growth = SeriesGrowth.compute(points, 0.001);
 
     assertThat(growth).hasSize(5);
@@ -81,9 +85,12 @@ class GrowthMathTest {
 
   @Test
   void aBaseDerivedFromThePublishedRateIsNotCheckedAgainstIt() {
-    List<GrowthPoint> growth = SeriesGrowth.compute(List.of(
-        new SeriesPoint(2009, d("1399688958.009331"), "D", null),
-        new SeriesPoint(2010, d("1800000000"), "A", 0.286)), 0.001);
+    List<GrowthPoint> growth =
+        SeriesGrowth.compute(
+            List.of(
+                new SeriesPoint(2009, d("1399688958.009331"), "D", null),
+                new SeriesPoint(2010, d("1800000000"), "A", 0.286)),
+            0.001);
     GrowthPoint y2010 = growth.get(1);
     assertThat(y2010.yoy()).isCloseTo(0.286, within(1e-9));
     assertThat(y2010.prevStatus()).isEqualTo("D");
@@ -93,21 +100,28 @@ class GrowthMathTest {
 
   @Test
   void aMismatchBeyondTheToleranceIsFlagged() {
-    List<GrowthPoint> growth = SeriesGrowth.compute(List.of(
-        new SeriesPoint(2008, d("100"), "A", null),
-        new SeriesPoint(2009, d("120"), "A", 0.25)), 0.001);
+    List<GrowthPoint> growth =
+        SeriesGrowth.compute(
+            List.of(
+                new SeriesPoint(2008, d("100"), "A", null),
+                new SeriesPoint(2009, d("120"), "A", 0.25)),
+            0.001);
     assertThat(growth.get(1).yoyCheck()).isEqualTo(GrowthMath.Check.MISMATCH);
   }
 
   @Test
   void growthPublishedInYuanIsCheckedInYuan() {
-    // 100亿元 in 2015 (6.2284 CNY/USD) and 110亿元 in 2016 (6.6423), published +10%: in USD the growth is
+    // 100亿元 in 2015 (6.2284 CNY/USD) and 110亿元 in 2016 (6.6423), published +10%: in USD the growth
+    // is
     // 1.1 x 6.2284 / 6.6423 - 1 = 3.1456%, in CNY exactly 10%.
     BigDecimal usd2015 = d("10000000000").divide(d("6.2284"), 6, java.math.RoundingMode.HALF_EVEN);
     BigDecimal usd2016 = d("11000000000").divide(d("6.6423"), 6, java.math.RoundingMode.HALF_EVEN);
-    List<GrowthPoint> growth = SeriesGrowth.compute(List.of(
-        new SeriesPoint(2015, usd2015, "A", null, d("6.2284")),
-        new SeriesPoint(2016, usd2016, "A", 0.10, d("6.6423"))), 0.001);
+    List<GrowthPoint> growth =
+        SeriesGrowth.compute(
+            List.of(
+                new SeriesPoint(2015, usd2015, "A", null, d("6.2284")),
+                new SeriesPoint(2016, usd2016, "A", 0.10, d("6.6423"))),
+            0.001);
     assertThat(growth.get(1).yoy()).isCloseTo(0.031456, within(1e-6));
     assertThat(growth.get(1).yoyCheck()).isEqualTo(GrowthMath.Check.OK);
     assertThat(growth.get(1).reason()).contains("CNY");

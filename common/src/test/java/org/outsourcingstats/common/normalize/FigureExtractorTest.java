@@ -14,7 +14,8 @@ import org.outsourcingstats.common.vocab.TestVocabulary;
 
 class FigureExtractorTest {
   private final FigureExtractor extractor = new FigureExtractor(TestVocabulary.get());
-  private final ObservationNormalizer normalizer = new ObservationNormalizer(TestVocabulary.get(), 2026);
+  private final ObservationNormalizer normalizer =
+      new ObservationNormalizer(TestVocabulary.get(), 2026);
 
   @Test
   void aYearbookRowHoldsOneFigurePerIndicatorColumnWithTheUnitOfItsHeader() {
@@ -46,7 +47,8 @@ class FigureExtractorTest {
     row.put("employees (persons)", "70,000");
     row.put("firms", "330");
     List<Figure> figures = extractor.figures(Shape.YEARBOOK, row, null);
-    assertThat(figures).extracting(f -> normalizer.normalize(f.fields()).value().intValue())
+    assertThat(figures)
+        .extracting(f -> normalizer.normalize(f.fields()).value().intValue())
         .containsExactly(70000, 330);
   }
 
@@ -63,9 +65,10 @@ class FigureExtractorTest {
 
   @Test
   void aBulletinHeaderPassesItsEntityAndYearToEachNestedFigure() {
-    String line = "{\"city\": \"全国\", \"year\": 2013, \"source\": \"MOFCOM\", \"figures\": ["
-        + "{\"indicator\": \"离岸执行金额\", \"value\": 454.1, \"unit\": \"亿美元\"},"
-        + "{\"indicator\": \"离岸执行金额同比增长\", \"value\": \"35.0\", \"unit\": \"%\", \"status\": \"P\"}]}";
+    String line =
+        "{\"city\": \"全国\", \"year\": 2013, \"source\": \"MOFCOM\", \"figures\": ["
+            + "{\"indicator\": \"离岸执行金额\", \"value\": 454.1, \"unit\": \"亿美元\"},"
+            + "{\"indicator\": \"离岸执行金额同比增长\", \"value\": \"35.0\", \"unit\": \"%\", \"status\": \"P\"}]}";
     List<Figure> figures = extractor.figures(Shape.BULLETIN, null, line);
     assertThat(figures).hasSize(2);
     NormalizedObservation level = normalizer.normalize(figures.get(0).fields());
@@ -81,8 +84,11 @@ class FigureExtractorTest {
 
   @Test
   void aFlatBulletinLineIsOneFigure() {
-    List<Figure> figures = extractor.figures(Shape.BULLETIN, null,
-        "{\"city\": \"Dalian\", \"year\": \"2018\", \"indicator\": \"firms\", \"value\": 1110, \"unit\": \"家\"}");
+    List<Figure> figures =
+        extractor.figures(
+            Shape.BULLETIN,
+            null,
+            "{\"city\": \"Dalian\", \"year\": \"2018\", \"indicator\": \"firms\", \"value\": 1110, \"unit\": \"家\"}");
     assertThat(normalizer.normalize(figures.get(0).fields()).value()).isEqualByComparingTo("1110");
   }
 
@@ -95,28 +101,48 @@ class FigureExtractorTest {
 
   @Test
   void aBulletinKeyGivenTwiceIsInvalidRatherThanEitherValue() {
-    String line = "{\"city\":\"Dalian\",\"year\":2019,\"indicator\":\"firms\",\"value\":1,\"unit\":\"家\","
-        + "\"city\":\"Shanghai\"}";
+    String line =
+        "{\"city\":\"Dalian\",\"year\":2019,\"indicator\":\"firms\",\"value\":1,\"unit\":\"家\","
+            + "\"city\":\"Shanghai\"}";
     assertThatThrownBy(() -> extractor.figures(Shape.BULLETIN, null, line))
-        .isInstanceOfSatisfying(RowRejection.class, rejection -> {
-          assertThat(rejection.code()).isEqualTo(ReasonCode.INVALID_JSON);
-          assertThat(rejection.getMessage()).contains("city");
-        });
+        .isInstanceOfSatisfying(
+            RowRejection.class,
+            rejection -> {
+              assertThat(rejection.code()).isEqualTo(ReasonCode.INVALID_JSON);
+              assertThat(rejection.getMessage()).contains("city");
+            });
   }
 
   @Test
   void aBulletinNumberBeyondADoubleIsOutOfRangeAndExactDecimalsStayAsWritten() {
-    assertThatThrownBy(() -> extractor.figures(Shape.BULLETIN, null,
-        "{\"city\":\"Dalian\",\"year\":2019,\"indicator\":\"firms\",\"value\":1e400,\"unit\":\"家\"}"))
-        .isInstanceOfSatisfying(RowRejection.class,
+    assertThatThrownBy(
+            () ->
+                extractor.figures(
+                    Shape.BULLETIN,
+                    null,
+                    "{\"city\":\"Dalian\",\"year\":2019,\"indicator\":\"firms\",\"value\":1e400,\"unit\":\"家\"}"))
+        .isInstanceOfSatisfying(
+            RowRejection.class,
             rejection -> assertThat(rejection.code()).isEqualTo(ReasonCode.VALUE_OUT_OF_RANGE));
-    // 454.1 as a double is 454.1000000000000227...; the bulletin's figure is the decimal as written.
-    Figure figure = extractor.figures(Shape.BULLETIN, null,
-        "{\"city\":\"全国\",\"year\":2013,\"indicator\":\"离岸执行金额\",\"value\":454.1,\"unit\":\"亿美元\"}")
-        .get(0);
+    // 454.1 as a double is 454.1000000000000227...; the bulletin's figure is the decimal as
+    // written.
+    Figure figure =
+        extractor
+            .figures(
+                Shape.BULLETIN,
+                null,
+                "{\"city\":\"全国\",\"year\":2013,\"indicator\":\"离岸执行金额\",\"value\":454.1,\"unit\":\"亿美元\"}")
+            .get(0);
     assertThat(figure.fields()).containsEntry("value", "454.1");
-    assertThat(extractor.figures(Shape.BULLETIN, null,
-        "{\"city\":\"Dalian\",\"year\":2019,\"indicator\":\"firms\",\"value\":1e308,\"unit\":\"家\"}")
-        .get(0).fields().get("value")).isEqualTo("1E+308");
+    assertThat(
+            extractor
+                .figures(
+                    Shape.BULLETIN,
+                    null,
+                    "{\"city\":\"Dalian\",\"year\":2019,\"indicator\":\"firms\",\"value\":1e308,\"unit\":\"家\"}")
+                .get(0)
+                .fields()
+                .get("value"))
+        .isEqualTo("1E+308");
   }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.outsourcingstats.common.quality.ReasonCode;
 import org.outsourcingstats.common.quality.RowRejection;
 import org.outsourcingstats.common.vocab.TestVocabulary;
@@ -15,8 +15,8 @@ import org.outsourcingstats.common.vocab.TestVocabulary;
 class FirmNormalizerTest {
   private final FirmNormalizer normalizer = new FirmNormalizer(TestVocabulary.get(), 2026);
 
-  private static Map<String, String> firm(String city, String year, String revenue, String unit, String employees,
-                                          String fortune500) {
+  private static Map<String, String> firm(
+      String city, String year, String revenue, String unit, String employees, String fortune500) {
     Map<String, String> fields = new HashMap<>();
     fields.put("firm_id", "F1");
     fields.put("firm_name", "Neusoft");
@@ -50,12 +50,24 @@ class FirmNormalizerTest {
   }
 
   @ParameterizedTest(name = "{6}")
-  @CsvSource({"Atlantis,2020,1,万美元,1,N,UNKNOWN_ENTITY", "Dalian,2099,1,万美元,1,N,FUTURE_ACTUAL",
-      "Dalian,2020,1,人,1,N,UNIT_MISMATCH", "Dalian,2020,-1,万美元,1,N,NEGATIVE_VALUE",
-      "Dalian,2020,1,万美元,1,maybe,INVALID_FLAG", "Dalian,2020,lots,万美元,1,N,INVALID_VALUE"})
-  void rejectsBadRegisterRows(String city, String year, String revenue, String unit, String employees,
-                              String fortune500, ReasonCode expected) {
-    assertThatThrownBy(() -> normalizer.normalize(firm(city, year, revenue, unit, employees, fortune500)))
+  @CsvSource({
+    "Atlantis,2020,1,万美元,1,N,UNKNOWN_ENTITY",
+    "Dalian,2099,1,万美元,1,N,FUTURE_ACTUAL",
+    "Dalian,2020,1,人,1,N,UNIT_MISMATCH",
+    "Dalian,2020,-1,万美元,1,N,NEGATIVE_VALUE",
+    "Dalian,2020,1,万美元,1,maybe,INVALID_FLAG",
+    "Dalian,2020,lots,万美元,1,N,INVALID_VALUE"
+  })
+  void rejectsBadRegisterRows(
+      String city,
+      String year,
+      String revenue,
+      String unit,
+      String employees,
+      String fortune500,
+      ReasonCode expected) {
+    assertThatThrownBy(
+            () -> normalizer.normalize(firm(city, year, revenue, unit, employees, fortune500)))
         .isInstanceOf(RowRejection.class)
         .satisfies(e -> assertThat(((RowRejection) e).code()).isEqualTo(expected));
   }

@@ -13,10 +13,18 @@ import org.outsourcingstats.common.quality.RowRejection;
 import org.outsourcingstats.common.vocab.TestVocabulary;
 
 class ObservationNormalizerTest {
-  private final ObservationNormalizer normalizer = new ObservationNormalizer(TestVocabulary.get(), 2026);
+  private final ObservationNormalizer normalizer =
+      new ObservationNormalizer(TestVocabulary.get(), 2026);
 
-  private static Map<String, String> row(String city, String year, String period, String market, String indicator,
-                                         String value, String unit, String status) {
+  private static Map<String, String> row(
+      String city,
+      String year,
+      String period,
+      String market,
+      String indicator,
+      String value,
+      String unit,
+      String status) {
     Map<String, String> fields = new HashMap<>();
     fields.put("city", city);
     fields.put("year", year);
@@ -33,8 +41,9 @@ class ObservationNormalizerTest {
 
   @Test
   void theSeedsExportRevenueIsOffshoreExecutedValueInUsd() {
-    NormalizedObservation o = normalizer.normalize(row("Dalian", "2010", "", "", "export revenue", "1.8 billion",
-        "USD", ""));
+    NormalizedObservation o =
+        normalizer.normalize(
+            row("Dalian", "2010", "", "", "export revenue", "1.8 billion", "USD", ""));
     assertThat(o.entityCode()).isEqualTo("210200");
     assertThat(o.entityLevel()).isEqualTo("city");
     assertThat(o.indicator()).isEqualTo("executed_value");
@@ -51,7 +60,8 @@ class ObservationNormalizerTest {
 
   @Test
   void traditionalChineseNamesAndUnitsResolveLikeSimplifiedOnes() {
-    NormalizedObservation o = normalizer.normalize(row("大連", "2018年", "", "", "離岸執行金額", "15.6", "億美元", ""));
+    NormalizedObservation o =
+        normalizer.normalize(row("大連", "2018年", "", "", "離岸執行金額", "15.6", "億美元", ""));
     assertThat(o.entityCode()).isEqualTo("210200");
     assertThat(o.year()).isEqualTo(2018);
     assertThat(o.indicator()).isEqualTo("executed_value");
@@ -61,8 +71,10 @@ class ObservationNormalizerTest {
 
   @Test
   void yuanAreConvertedAtTheAnnualAverageRateOfTheFiguresYear() {
-    // 2016 Q1 contract value 2189.9亿元 at 6.6423 CNY/USD: 218,990,000,000 / 6.6423 = 32,969,001,701.2179516 (to 6 places, half-even: .217952)
-    NormalizedObservation o = normalizer.normalize(row("全国", "2016", "Q1", "", "服务外包合同金额", "2189.9", "亿元", ""));
+    // 2016 Q1 contract value 2189.9亿元 at 6.6423 CNY/USD: 218,990,000,000 / 6.6423 =
+    // 32,969,001,701.2179516 (to 6 places, half-even: .217952)
+    NormalizedObservation o =
+        normalizer.normalize(row("全国", "2016", "Q1", "", "服务外包合同金额", "2189.9", "亿元", ""));
     assertThat(o.entityCode()).isEqualTo("000000");
     assertThat(o.indicator()).isEqualTo("contract_value");
     assertThat(o.period()).isEqualTo("Q1");
@@ -72,8 +84,9 @@ class ObservationNormalizerTest {
 
   @Test
   void publishedGrowthIsStoredAsAFractionUnderTheYoyIndicator() {
-    NormalizedObservation o = normalizer.normalize(row("Dalian", "2010", "", "", "export revenue growth", "28.6",
-        "%", ""));
+    NormalizedObservation o =
+        normalizer.normalize(
+            row("Dalian", "2010", "", "", "export revenue growth", "28.6", "%", ""));
     assertThat(o.indicator()).isEqualTo("executed_value_yoy");
     assertThat(o.market()).isEqualTo("OFFSHORE");
     assertThat(o.value()).isEqualByComparingTo("0.286");
@@ -82,8 +95,8 @@ class ObservationNormalizerTest {
 
   @Test
   void aPercentOnAnAdditiveIndicatorIsAShareOfItsParent() {
-    NormalizedObservation o = normalizer.normalize(row("Dalian", "2010", "", "Japan", "export revenue", "约80", "%",
-        ""));
+    NormalizedObservation o =
+        normalizer.normalize(row("Dalian", "2010", "", "Japan", "export revenue", "约80", "%", ""));
     assertThat(o.indicator()).isEqualTo("executed_value_share");
     assertThat(o.market()).isEqualTo("JP");
     assertThat(o.value()).isEqualByComparingTo("0.8");
@@ -92,40 +105,58 @@ class ObservationNormalizerTest {
 
   @Test
   void plansMayLieInTheFutureButActualsMayNot() {
-    NormalizedObservation plan = normalizer.normalize(row("Dalian", "2099", "", "", "employees", "200,000", "人",
-        "T"));
+    NormalizedObservation plan =
+        normalizer.normalize(row("Dalian", "2099", "", "", "employees", "200,000", "人", "T"));
     assertThat(plan.status()).isEqualTo("T");
     assertThat(plan.value()).isEqualByComparingTo("200000");
-    assertThatThrownBy(() -> normalizer.normalize(row("Dalian", "2099", "", "", "employees", "5", "人", "")))
+    assertThatThrownBy(
+            () -> normalizer.normalize(row("Dalian", "2099", "", "", "employees", "5", "人", "")))
         .isInstanceOf(RowRejection.class)
         .satisfies(e -> assertThat(((RowRejection) e).code()).isEqualTo(ReasonCode.FUTURE_ACTUAL));
   }
 
   @ParameterizedTest(name = "{8}")
-  @CsvSource(delimiter = ';', value = {
-      "Atlantis;2010;;;employees;5;人;;UNKNOWN_ENTITY",
-      "Dalian;20l0;;;employees;5;人;;INVALID_YEAR",
-      "Dalian;2010;Q7;;employees;5;人;;INVALID_PERIOD",
-      "Dalian;2010;;Mars;employees;5;人;;UNKNOWN_MARKET",
-      "Dalian;2010;;在岸;离岸执行金额;5;万美元;;MARKET_CONFLICT",
-      "Dalian;2010;;;happiness;5;人;;UNKNOWN_INDICATOR",
-      "Dalian;2010;;;employees;many;人;;INVALID_VALUE",
-      "Dalian;2010;;;executed_value;5;;;MISSING_UNIT",
-      "Dalian;2010;;;executed_value;5;furlongs;;UNKNOWN_UNIT",
-      "Dalian;2010;;;employees;5;万美元;;UNIT_MISMATCH",
-      "Dalian;2010;;;executed_value_yoy;5;亿美元;;UNIT_MISMATCH",
-      "Dalian;2010;;;executed_value;-5;万美元;;NEGATIVE_VALUE",
-      "Dalian;2010;;Japan;executed_value;120;%;;INVALID_SHARE",
-      "Dalian;2010;;;executed_value;50;%;;INVALID_SHARE",
-      "Dalian;2010;;;employees;5;人;X;INVALID_STATUS",
-      "Dalian;1999;;;executed_value;5;亿元;;NO_FX_RATE",
-      ";2010;;;employees;5;人;;MISSING_FIELD",
-  })
-  void rejectsEachKindOfBadRowWithItsReason(String city, String year, String period, String market,
-                                            String indicator, String value, String unit, String status,
-                                            ReasonCode expected) {
-    Map<String, String> fields = row(nz(city), nz(year), nz(period), nz(market), nz(indicator), nz(value), nz(unit),
-        nz(status));
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "Atlantis;2010;;;employees;5;人;;UNKNOWN_ENTITY",
+        "Dalian;20l0;;;employees;5;人;;INVALID_YEAR",
+        "Dalian;2010;Q7;;employees;5;人;;INVALID_PERIOD",
+        "Dalian;2010;;Mars;employees;5;人;;UNKNOWN_MARKET",
+        "Dalian;2010;;在岸;离岸执行金额;5;万美元;;MARKET_CONFLICT",
+        "Dalian;2010;;;happiness;5;人;;UNKNOWN_INDICATOR",
+        "Dalian;2010;;;employees;many;人;;INVALID_VALUE",
+        "Dalian;2010;;;executed_value;5;;;MISSING_UNIT",
+        "Dalian;2010;;;executed_value;5;furlongs;;UNKNOWN_UNIT",
+        "Dalian;2010;;;employees;5;万美元;;UNIT_MISMATCH",
+        "Dalian;2010;;;executed_value_yoy;5;亿美元;;UNIT_MISMATCH",
+        "Dalian;2010;;;executed_value;-5;万美元;;NEGATIVE_VALUE",
+        "Dalian;2010;;Japan;executed_value;120;%;;INVALID_SHARE",
+        "Dalian;2010;;;executed_value;50;%;;INVALID_SHARE",
+        "Dalian;2010;;;employees;5;人;X;INVALID_STATUS",
+        "Dalian;1999;;;executed_value;5;亿元;;NO_FX_RATE",
+        ";2010;;;employees;5;人;;MISSING_FIELD",
+      })
+  void rejectsEachKindOfBadRowWithItsReason(
+      String city,
+      String year,
+      String period,
+      String market,
+      String indicator,
+      String value,
+      String unit,
+      String status,
+      ReasonCode expected) {
+    Map<String, String> fields =
+        row(
+            nz(city),
+            nz(year),
+            nz(period),
+            nz(market),
+            nz(indicator),
+            nz(value),
+            nz(unit),
+            nz(status));
     assertThatThrownBy(() -> normalizer.normalize(fields))
         .isInstanceOf(RowRejection.class)
         .satisfies(e -> assertThat(((RowRejection) e).code()).isEqualTo(expected));

@@ -14,8 +14,11 @@ class ReasonCodeDocumentationTest {
   @EnumSource(ReasonCode.class)
   void everyReasonCodeIsListedInTheReadme(ReasonCode code) throws IOException {
     Path here = Path.of("").toAbsolutePath();
-    Path readme = Files.exists(here.resolve("README.md")) ? here.resolve("README.md")
-        : here.getParent().resolve("README.md");
-    assertThat(Files.readString(readme, StandardCharsets.UTF_8)).contains("| `" + code.name() + "` |");
+    Path readme =
+        Files.exists(here.resolve("README.md"))
+            ? here.resolve("README.md")
+            : here.getParent().resolve("README.md");
+    assertThat(Files.readString(readme, StandardCharsets.UTF_8))
+        .contains("| `" + code.name() + "` |");
   }
 }

@@ -2,18 +2,21 @@ package org.outsourcingstats.common.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ScaleAndFormatsTest {
   @Test
   void niceTicksStepByOneTwoOrFiveTimesAPowerOfTen() {
     assertThat(Scale.niceTicks(0, 1.8e9, 5)).containsExactly(0.0, 5e8, 1e9, 1.5e9, 2e9);
     assertThat(Scale.niceTicks(0, 6800, 5)).containsExactly(0.0, 2000.0, 4000.0, 6000.0, 8000.0);
-    assertThat(Scale.niceTicks(0, 100_000, 5)).containsExactly(0.0, 20_000.0, 40_000.0, 60_000.0, 80_000.0,
-        100_000.0);
-    assertThat(Scale.niceTicks(-0.1, 0.3, 5)).hasSize(5).startsWith(-0.1).endsWith(0.30000000000000004);
+    assertThat(Scale.niceTicks(0, 100_000, 5))
+        .containsExactly(0.0, 20_000.0, 40_000.0, 60_000.0, 80_000.0, 100_000.0);
+    assertThat(Scale.niceTicks(-0.1, 0.3, 5))
+        .hasSize(5)
+        .startsWith(-0.1)
+        .endsWith(0.30000000000000004);
   }
 
   @Test
@@ -25,21 +28,23 @@ class ScaleAndFormatsTest {
   @Test
   void yearTicksThinOutOverLongSpans() {
     assertThat(Scale.yearTicks(2010, 2015)).containsExactly(2010, 2011, 2012, 2013, 2014, 2015);
-    assertThat(Scale.yearTicks(2004, 2018)).containsExactly(2004, 2006, 2008, 2010, 2012, 2014, 2016, 2018);
-    assertThat(Scale.yearTicks(2000, 2030)).containsExactly(2000, 2005, 2010, 2015, 2020, 2025, 2030);
+    assertThat(Scale.yearTicks(2004, 2018))
+        .containsExactly(2004, 2006, 2008, 2010, 2012, 2014, 2016, 2018);
+    assertThat(Scale.yearTicks(2000, 2030))
+        .containsExactly(2000, 2005, 2010, 2015, 2020, 2025, 2030);
   }
 
   @ParameterizedTest(name = "{0} {1} -> {2}")
   @CsvSource({
-      "USD, 1800000000, $1.8 bn",
-      "USD, 95490000000, $95.5 bn",
-      "USD, 175614706564.6, $175.6 bn",
-      "USD, 1440000000, $1.44 bn",
-      "USD, 4700000, $4.7 m",
-      "USD, 12300, '$12,300'",
-      "USD, 0, $0",
-      "persons, 100000, '100,000'",
-      "count, 941, 941",
+    "USD, 1800000000, $1.8 bn",
+    "USD, 95490000000, $95.5 bn",
+    "USD, 175614706564.6, $175.6 bn",
+    "USD, 1440000000, $1.44 bn",
+    "USD, 4700000, $4.7 m",
+    "USD, 12300, '$12,300'",
+    "USD, 0, $0",
+    "persons, 100000, '100,000'",
+    "count, 941, 941",
   })
   void levelsAreWrittenInTheirUnit(String unit, double value, String expected) {
     assertThat(Formats.value(unit, value)).isEqualTo(expected);

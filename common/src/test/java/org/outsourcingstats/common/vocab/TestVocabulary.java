@@ -18,6 +18,8 @@ public final class TestVocabulary {
   public static Path referenceDir() {
     Path here = Path.of("").toAbsolutePath();
     Path candidate = here.resolve("conf/reference");
-    return candidate.toFile().isDirectory() ? candidate : here.getParent().resolve("conf/reference");
+    return candidate.toFile().isDirectory()
+        ? candidate
+        : here.getParent().resolve("conf/reference");
   }
 }

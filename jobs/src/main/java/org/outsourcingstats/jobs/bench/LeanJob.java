@@ -5,9 +5,10 @@ import org.apache.spark.sql.SparkSession;
 import org.outsourcingstats.jobs.run.PipelineContext;
 
 /**
- * The lean job of the benchmark: the floor's read, then the pipeline's contracts-to-observations sums as one Spark SQL
- * query without validation ({@code bench/contracts_to_observations.sql}, the file DuckDB runs too), written to one
- * Delta table by path. What the pipeline costs beyond it is validation, bookkeeping and its other steps.
+ * The lean job of the benchmark: the floor's read, then the pipeline's contracts-to-observations
+ * sums as one Spark SQL query without validation ({@code bench/contracts_to_observations.sql}, the
+ * file DuckDB runs too), written to one Delta table by path. What the pipeline costs beyond it is
+ * validation, bookkeeping and its other steps.
  */
 public final class LeanJob {
   private final PipelineContext context;
@@ -17,8 +18,10 @@ public final class LeanJob {
 
   /**
    * @param schema the register's columns as a Spark DDL list ({@code bench/contracts.ddl})
-   * @param sql the aggregation over the views {@code contracts}, {@code entities} and {@code fx_rates}
-   * @param reference the folder of {@code entities.csv} and {@code fx_rates.csv} ({@code conf/reference})
+   * @param sql the aggregation over the views {@code contracts}, {@code entities} and {@code
+   *     fx_rates}
+   * @param reference the folder of {@code entities.csv} and {@code fx_rates.csv} ({@code
+   *     conf/reference})
    */
   public LeanJob(PipelineContext context, Path schema, Path sql, Path reference) {
     this.context = context;
@@ -27,7 +30,10 @@ public final class LeanJob {
     this.reference = reference;
   }
 
-  /** Writes the observations to {@code <warehouse>/bench/lean}, replacing an earlier run's; returns that path. */
+  /**
+   * Writes the observations to {@code <warehouse>/bench/lean}, replacing an earlier run's; returns
+   * that path.
+   */
   public String run() {
     SparkSession spark = context.spark();
     String query = BenchInputs.text(sql, "aggregation SQL");

@@ -3,8 +3,9 @@ package org.outsourcingstats.jobs.bench;
 import org.outsourcingstats.jobs.run.PipelineContext;
 
 /**
- * The trivial job of the benchmark: a session started like the pipeline's and one query that touches no data. A
- * small scheduled run is compared with it, since starting the JVM and Spark is most of such a run.
+ * The trivial job of the benchmark: a session started like the pipeline's and one query that
+ * touches no data. A small scheduled run is compared with it, since starting the JVM and Spark is
+ * most of such a run.
  */
 public final class NoopJob {
   private final PipelineContext context;

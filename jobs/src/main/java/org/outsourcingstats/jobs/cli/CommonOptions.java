@@ -8,32 +8,49 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.outsourcingstats.common.config.PipelineConfig;
-import org.outsourcingstats.jobs.tables.WarehouseLock;
 import org.outsourcingstats.common.error.Errors;
-import org.outsourcingstats.jobs.run.SparkSessions;
 import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.jobs.run.SparkSessions;
+import org.outsourcingstats.jobs.tables.WarehouseLock;
 import picocli.CommandLine.Option;
 
-/** Options every command takes. Command-line values override the {@code --conf} file, which overrides defaults. */
+/**
+ * Options every command takes. Command-line values override the {@code --conf} file, which
+ * overrides defaults.
+ */
 public final class CommonOptions {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommonOptions.class);
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(CommonOptions.class);
 
-  @Option(names = "--conf", paramLabel = "FILE", description = "HOCON configuration file (e.g. conf/local.conf).")
+  @Option(
+      names = "--conf",
+      paramLabel = "FILE",
+      description = "HOCON configuration file (e.g. conf/local.conf).")
   Path conf;
 
-  @Option(names = "--landing", paramLabel = "DIR",
+  @Option(
+      names = "--landing",
+      paramLabel = "DIR",
       description = "Landing folder of raw files, a sub-folder per shape (DIR/observations/*.csv).")
   String landing;
 
-  @Option(names = "--warehouse", paramLabel = "DIR",
+  @Option(
+      names = "--warehouse",
+      paramLabel = "DIR",
       description = "Warehouse of the Delta tables and, locally, the embedded metastore.")
   String warehouse;
 
-  @Option(names = "--master", paramLabel = "URL", description = "Spark master, e.g. local[*] or spark://host:7077.")
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description = "Spark master, e.g. local[*] or spark://host:7077.")
   String master;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "Override any setting, e.g. --set pipeline.growth.tolerance-pp=0.2 (repeatable).")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Override any setting, e.g. --set pipeline.growth.tolerance-pp=0.2 (repeatable).")
   Map<String, String> settings = new LinkedHashMap<>();
 
   PipelineConfig config() {
@@ -47,22 +64,28 @@ public final class CommonOptions {
     return PipelineConfig.load(conf, overrides);
   }
 
-  /** Opens the session; closing it stops Spark unless the session existed before (a notebook's, a test's). */
+  /**
+   * Opens the session; closing it stops Spark unless the session existed before (a notebook's, a
+   * test's).
+   */
   Session open() {
     PipelineConfig config = config();
     Path local = config.localWarehouse();
-    if (local != null && java.nio.file.Files.exists(local) && !java.nio.file.Files.isDirectory(local)) {
+    if (local != null
+        && java.nio.file.Files.exists(local)
+        && !java.nio.file.Files.isDirectory(local)) {
       throw Errors.warehouseNotAFolder(config.warehouse());
     }
-    boolean existing = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
+    boolean existing =
+        SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
     WarehouseLock lock = existing ? null : lockWarehouse(config, "pipeline");
     SparkSession spark = SparkSessions.getOrCreate(config, master);
     return new Session(new PipelineContext(config, spark), !existing, lock);
   }
 
   /**
-   * Takes the lock of a local warehouse for this process, waiting for another process that holds it; null for a
-   * remote warehouse, where concurrency is the platform's job.
+   * Takes the lock of a local warehouse for this process, waiting for another process that holds
+   * it; null for a remote warehouse, where concurrency is the platform's job.
    *
    * @param what what this process is, for the message another process shows while it waits
    */
@@ -70,10 +93,18 @@ public final class CommonOptions {
     if (config.localWarehouse() == null) {
       return null;
     }
-    String holder = what + ", pid " + ProcessHandle.current().pid() + ", since " + java.time.Instant.now();
-    return WarehouseLock.acquire(config.localWarehouse(), holder, Duration.ofSeconds(config.lockWaitSeconds()),
-        other -> LOG.warn("waiting: the warehouse {} is in use by another pipeline process ({}); processes on one "
-            + "warehouse are serialised", config.localWarehouse(), other));
+    String holder =
+        what + ", pid " + ProcessHandle.current().pid() + ", since " + java.time.Instant.now();
+    return WarehouseLock.acquire(
+        config.localWarehouse(),
+        holder,
+        Duration.ofSeconds(config.lockWaitSeconds()),
+        other ->
+            LOG.warn(
+                "waiting: the warehouse {} is in use by another pipeline process ({}); processes on one "
+                    + "warehouse are serialised",
+                config.localWarehouse(),
+                other));
   }
 
   /** The master URL given on the command line, or null. */
@@ -81,12 +112,16 @@ public final class CommonOptions {
     return master;
   }
 
-  /** A pipeline context bound to the lifetime of one command, with the warehouse lock of its process. */
-  record Session(PipelineContext context, boolean owned, WarehouseLock lock) implements AutoCloseable {
+  /**
+   * A pipeline context bound to the lifetime of one command, with the warehouse lock of its
+   * process.
+   */
+  record Session(PipelineContext context, boolean owned, WarehouseLock lock)
+      implements AutoCloseable {
     /**
-     * Runs a statement that only reads, with the pipeline's database as the current one, so that unqualified table
-     * names resolve; a statement that would write is refused before anything runs ({@link ReadOnlySql}), and one Spark
-     * cannot parse or resolve fails with the reason.
+     * Runs a statement that only reads, with the pipeline's database as the current one, so that
+     * unqualified table names resolve; a statement that would write is refused before anything runs
+     * ({@link ReadOnlySql}), and one Spark cannot parse or resolve fails with the reason.
      *
      * @param command the command that runs it, for the refusal's message
      */
@@ -101,14 +136,18 @@ public final class CommonOptions {
      */
     public Dataset<Row> run(String query, String command, boolean allowWrites) {
       if (!allowWrites) {
-        ReadOnlySql.writingStatement(context.spark(), query).ifPresent(kind -> {
-          throw Errors.writeNotAllowed(command, kind, query);
-        });
+        ReadOnlySql.writingStatement(context.spark(), query)
+            .ifPresent(
+                kind -> {
+                  throw Errors.writeNotAllowed(command, kind, query);
+                });
       }
       try {
         context.spark().sql("USE " + context.config().database());
         return context.spark().sql(query);
-      } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes but thrown undeclared.
+      } catch (
+          Exception
+              e) { // Spark's AnalysisException is checked in Java's eyes but thrown undeclared.
         throw Errors.queryFailed(query, e);
       }
     }

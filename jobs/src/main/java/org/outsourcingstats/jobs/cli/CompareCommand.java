@@ -14,15 +14,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code compare}: are two warehouses' tables equal, row for row? */
-@Command(name = "compare", mixinStandardHelpOptions = true,
-    description = {"Compare every data table of the warehouse with the same table of another warehouse, row for "
-        + "row, leaving out batch ids, ingestion times and the run logs. Exit code 0 when all are equal, 1 otherwise.",
-        "Use it to check that a cluster run, or a run resumed after a crash, gives what a local run gives."})
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compare every data table of the warehouse with the same table of another warehouse, row for "
+          + "row, leaving out batch ids, ingestion times and the run logs. Exit code 0 when all are equal, 1 otherwise.",
+      "Use it to check that a cluster run, or a run resumed after a crash, gives what a local run gives."
+    })
 public final class CompareCommand implements Callable<Integer> {
-  @Mixin
-  CommonOptions common;
+  @Mixin CommonOptions common;
 
-  @Option(names = "--against", paramLabel = "DIR", required = true,
+  @Option(
+      names = "--against",
+      paramLabel = "DIR",
+      required = true,
       description = "The other warehouse (same database name), e.g. one written by a local run.")
   String against;
 
@@ -30,15 +36,33 @@ public final class CompareCommand implements Callable<Integer> {
   public Integer call() {
     try (CommonOptions.Session session = common.open()) {
       PipelineConfig config = session.context().config();
-      List<TableDifference> differences = WarehouseComparison.compare(session.context().spark(), config.database(),
-          config.warehouse(), against);
-      StructType schema = new StructType().add("table", DataTypes.StringType).add("rows", DataTypes.LongType)
-          .add("rows_other", DataTypes.LongType).add("only_here", DataTypes.LongType)
-          .add("only_other", DataTypes.LongType).add("equal", DataTypes.BooleanType);
-      List<Row> rows = differences.stream().map(d -> RowFactory.create(d.table(), d.rows(), d.otherRows(),
-          d.onlyHere(), d.onlyOther(), d.equal())).toList();
+      List<TableDifference> differences =
+          WarehouseComparison.compare(
+              session.context().spark(), config.database(), config.warehouse(), against);
+      StructType schema =
+          new StructType()
+              .add("table", DataTypes.StringType)
+              .add("rows", DataTypes.LongType)
+              .add("rows_other", DataTypes.LongType)
+              .add("only_here", DataTypes.LongType)
+              .add("only_other", DataTypes.LongType)
+              .add("equal", DataTypes.BooleanType);
+      List<Row> rows =
+          differences.stream()
+              .map(
+                  d ->
+                      RowFactory.create(
+                          d.table(),
+                          d.rows(),
+                          d.otherRows(),
+                          d.onlyHere(),
+                          d.onlyOther(),
+                          d.equal()))
+              .toList();
       System.out.println("Warehouse " + config.warehouse() + " against " + against + ":");
-      ResultPrinter.print(session.context().spark().createDataFrame(rows, schema), ResultPrinter.Format.TABLE,
+      ResultPrinter.print(
+          session.context().spark().createDataFrame(rows, schema),
+          ResultPrinter.Format.TABLE,
           System.out);
       long unequal = differences.stream().filter(d -> !d.equal()).count();
       if (unequal > 0) {

@@ -7,17 +7,22 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code report}: the HTML report of the tables, one self-contained file. */
-@Command(name = "report", mixinStandardHelpOptions = true,
-    description = "Write the HTML report of the tables into DIR/index.html: headline figures with their published "
-        + "growth checked, growth by entity and indicator, destination-market and sector concentration against the "
-        + "merger-guideline bands, and plans against actuals. One self-contained file (inline SVG charts, no "
-        + "scripts, no network). 'run' writes it too, unless pipeline.report.after-run is false.")
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description =
+        "Write the HTML report of the tables into DIR/index.html: headline figures with their published "
+            + "growth checked, growth by entity and indicator, destination-market and sector concentration against the "
+            + "merger-guideline bands, and plans against actuals. One self-contained file (inline SVG charts, no "
+            + "scripts, no network). 'run' writes it too, unless pipeline.report.after-run is false.")
 public final class ReportCommand implements Callable<Integer> {
-  @Mixin
-  CommonOptions common;
+  @Mixin CommonOptions common;
 
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "Folder of the report (a path or a URI); default pipeline.report.dir, else <warehouse>/report.")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description =
+          "Folder of the report (a path or a URI); default pipeline.report.dir, else <warehouse>/report.")
   String out;
 
   @Override

@@ -12,7 +12,10 @@ import org.outsourcingstats.jobs.export.CsvDialect;
 /** Prints a query result as an aligned text table or as CSV with a header. */
 final class ResultPrinter {
   /** Output formats of {@code sql}. */
-  enum Format { TABLE, CSV }
+  enum Format {
+    TABLE,
+    CSV
+  }
 
   private ResultPrinter() {}
 

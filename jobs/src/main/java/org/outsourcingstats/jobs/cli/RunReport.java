@@ -3,12 +3,15 @@ package org.outsourcingstats.jobs.cli;
 import java.io.PrintStream;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.outsourcingstats.jobs.tables.Tables;
 import org.outsourcingstats.jobs.run.PipelineContext;
 import org.outsourcingstats.jobs.run.Step;
 import org.outsourcingstats.jobs.run.StepResult;
+import org.outsourcingstats.jobs.tables.Tables;
 
-/** The summary a run ends with: reconciliation per step, concentration, plans, and growth against published rates. */
+/**
+ * The summary a run ends with: reconciliation per step, concentration, plans, and growth against
+ * published rates.
+ */
 final class RunReport {
   private RunReport() {}
 
@@ -16,39 +19,64 @@ final class RunReport {
     out.println("Run " + context.runId());
     for (StepResult step : results) {
       if (step.job().equals(Step.NORMALIZE.id())) {
-        out.printf("  %-10s rows read %d = accepted %d + quarantined %d + duplicate %d (%s)%n", step.job(),
-            step.rowsRead(), step.rowsAccepted(), step.rowsQuarantined(), step.rowsDuplicate(),
+        out.printf(
+            "  %-10s rows read %d = accepted %d + quarantined %d + duplicate %d (%s)%n",
+            step.job(),
+            step.rowsRead(),
+            step.rowsAccepted(),
+            step.rowsQuarantined(),
+            step.rowsDuplicate(),
             step.reconciles() ? "reconciled" : "NOT RECONCILED");
       } else {
-        out.printf("  %-10s rows read %d, rows written %d (%s)%n", step.job(), step.rowsRead(), step.rowsWritten(),
-            step.detail());
+        out.printf(
+            "  %-10s rows read %d, rows written %d (%s)%n",
+            step.job(), step.rowsRead(), step.rowsWritten(), step.detail());
       }
     }
-    // No row count of every table here: `status` prints them, and counting ten tables cost 27 Spark jobs at the end
+    // No row count of every table here: `status` prints them, and counting ten tables cost 27 Spark
+    // jobs at the end
     // of every run (3 s after a 10 M-row register, 6% of the sample run).
     SparkSession spark = context.spark();
     if (results.stream().anyMatch(step -> step.job().equals(Step.CONCENTRATION.id()))) {
-      out.println("Concentration (HHI 0-10,000; bounds differ when named shares leave a remainder):");
-      ResultPrinter.print(spark.sql("SELECT scope_name, dimension, indicator, sector, market, period, year, n_members, "
-          + "round(other_share, 3) AS other_share, round(hhi_lower, 1) AS hhi_lower, round(hhi_upper, 1) AS hhi_upper, "
-          + "top_member, band_2023, band_2010 FROM " + context.tables().name(Tables.CONCENTRATION)
-          + " WHERE dimension <> 'city' OR scope_code <> '000000' ORDER BY scope_name, dimension, indicator, year "
-          + "LIMIT 25"), ResultPrinter.Format.TABLE, out);
+      out.println(
+          "Concentration (HHI 0-10,000; bounds differ when named shares leave a remainder):");
+      ResultPrinter.print(
+          spark.sql(
+              "SELECT scope_name, dimension, indicator, sector, market, period, year, n_members, "
+                  + "round(other_share, 3) AS other_share, round(hhi_lower, 1) AS hhi_lower, round(hhi_upper, 1) AS hhi_upper, "
+                  + "top_member, band_2023, band_2010 FROM "
+                  + context.tables().name(Tables.CONCENTRATION)
+                  + " WHERE dimension <> 'city' OR scope_code <> '000000' ORDER BY scope_name, dimension, indicator, year "
+                  + "LIMIT 25"),
+          ResultPrinter.Format.TABLE,
+          out);
     }
     if (results.stream().anyMatch(step -> step.job().equals(Step.TARGETS.id()))) {
       out.println("Plans against actuals:");
-      ResultPrinter.print(spark.sql("SELECT entity_name, indicator, target_year, target_value, base_year, base_value, "
-          + "round(required_cagr, 4) AS required_cagr, latest_year, round(actual_cagr, 4) AS actual_cagr, on_track "
-          + "FROM " + context.tables().name(Tables.TARGETS) + " ORDER BY entity_name, indicator"),
-          ResultPrinter.Format.TABLE, out);
+      ResultPrinter.print(
+          spark.sql(
+              "SELECT entity_name, indicator, target_year, target_value, base_year, base_value, "
+                  + "round(required_cagr, 4) AS required_cagr, latest_year, round(actual_cagr, 4) AS actual_cagr, on_track "
+                  + "FROM "
+                  + context.tables().name(Tables.TARGETS)
+                  + " ORDER BY entity_name, indicator"),
+          ResultPrinter.Format.TABLE,
+          out);
     }
     boolean grew = results.stream().anyMatch(step -> step.job().equals(Step.GROWTH.id()));
     if (grew) {
-      out.println("Published growth checked against the levels (yoy computed | published | check):");
-      ResultPrinter.print(spark.sql("SELECT entity_name, indicator, market, sector, period, year, value, "
-          + "round(yoy * 100, 2) AS yoy_pct, round(reported_yoy * 100, 2) AS published_pct, yoy_check, prev_status "
-          + "FROM " + context.tables().name(Tables.GROWTH) + " WHERE reported_yoy IS NOT NULL "
-          + "ORDER BY entity_name, indicator, market, period, year LIMIT 40"), ResultPrinter.Format.TABLE, out);
+      out.println(
+          "Published growth checked against the levels (yoy computed | published | check):");
+      ResultPrinter.print(
+          spark.sql(
+              "SELECT entity_name, indicator, market, sector, period, year, value, "
+                  + "round(yoy * 100, 2) AS yoy_pct, round(reported_yoy * 100, 2) AS published_pct, yoy_check, prev_status "
+                  + "FROM "
+                  + context.tables().name(Tables.GROWTH)
+                  + " WHERE reported_yoy IS NOT NULL "
+                  + "ORDER BY entity_name, indicator, market, period, year LIMIT 40"),
+          ResultPrinter.Format.TABLE,
+          out);
     }
   }
 }

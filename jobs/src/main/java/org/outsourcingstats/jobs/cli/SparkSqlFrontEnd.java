@@ -6,19 +6,25 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.outsourcingstats.common.config.PipelineConfig;
-import org.outsourcingstats.jobs.tables.WarehouseLock;
 import org.outsourcingstats.common.error.Errors;
 import org.outsourcingstats.jobs.run.SparkSessions;
+import org.outsourcingstats.jobs.tables.WarehouseLock;
 
 /**
- * Spark's own SQL front ends (the {@code spark-sql} CLI and the Thrift JDBC server), configured like a pipeline
- * session and handed the rest of the process. They live in {@code spark-hive-thriftserver}, which the application
- * jar does not bundle: {@code scripts/spark-sql} and {@code scripts/thrift-server} put it on the classpath, as a
- * Spark distribution built with Hive support does. They are called by name so that the jar runs without them.
+ * Spark's own SQL front ends (the {@code spark-sql} CLI and the Thrift JDBC server), configured
+ * like a pipeline session and handed the rest of the process. They live in {@code
+ * spark-hive-thriftserver}, which the application jar does not bundle: {@code scripts/spark-sql}
+ * and {@code scripts/thrift-server} put it on the classpath, as a Spark distribution built with
+ * Hive support does. They are called by name so that the jar runs without them.
  */
 enum SparkSqlFrontEnd {
-  CLI("org.apache.spark.sql.hive.thriftserver.SparkSQLCLIDriver", "spark-sql shell", "outsourcing-spark-sql"),
-  THRIFT_SERVER("org.apache.spark.sql.hive.thriftserver.HiveThriftServer2", "Thrift JDBC server",
+  CLI(
+      "org.apache.spark.sql.hive.thriftserver.SparkSQLCLIDriver",
+      "spark-sql shell",
+      "outsourcing-spark-sql"),
+  THRIFT_SERVER(
+      "org.apache.spark.sql.hive.thriftserver.HiveThriftServer2",
+      "Thrift JDBC server",
       "outsourcing-thrift-server");
 
   /** Held until the process ends: a lock whose channel is collected would be released with it. */
@@ -35,9 +41,10 @@ enum SparkSqlFrontEnd {
   }
 
   /**
-   * Takes the warehouse lock for the life of the process, puts the pipeline's Spark settings where Spark's front
-   * end reads them (system properties, as spark-submit does with its {@code --conf}) and runs its {@code main}.
-   * The CLI ends the process itself; the Thrift server returns once it listens and serves from its own threads.
+   * Takes the warehouse lock for the life of the process, puts the pipeline's Spark settings where
+   * Spark's front end reads them (system properties, as spark-submit does with its {@code --conf})
+   * and runs its {@code main}. The CLI ends the process itself; the Thrift server returns once it
+   * listens and serves from its own threads.
    */
   void run(PipelineConfig config, String master, List<String> arguments) {
     Method main = main();

@@ -7,20 +7,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sql}: query the tables by name. */
-@Command(name = "sql", mixinStandardHelpOptions = true,
-    description = "Run a SQL query against the tables (e.g. SELECT * FROM outsourcing.growth) and print the result. "
-        + "With --format csv, standard output holds only the CSV; logs go to standard error.")
+@Command(
+    name = "sql",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run a SQL query against the tables (e.g. SELECT * FROM outsourcing.growth) and print the result. "
+            + "With --format csv, standard output holds only the CSV; logs go to standard error.")
 public final class SqlCommand implements Callable<Integer> {
-  @Mixin
-  CommonOptions common;
+  @Mixin CommonOptions common;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
       description = "table (aligned, the default) or csv (plain CSV with a header).")
   String format;
 
-  @Option(names = "--allow-writes",
-      description = "Run a statement that changes tables (INSERT, DELETE, DROP, RESTORE, OPTIMIZE ...); without it "
-          + "only queries and SHOW/DESCRIBE/EXPLAIN run.")
+  @Option(
+      names = "--allow-writes",
+      description =
+          "Run a statement that changes tables (INSERT, DELETE, DROP, RESTORE, OPTIMIZE ...); without it "
+              + "only queries and SHOW/DESCRIBE/EXPLAIN run.")
   boolean allowWrites;
 
   @Parameters(paramLabel = "QUERY", description = "The SQL query.")
@@ -28,12 +35,15 @@ public final class SqlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ResultPrinter.Format output = switch (format.toLowerCase()) {
-      case "table" -> ResultPrinter.Format.TABLE;
-      case "csv" -> ResultPrinter.Format.CSV;
-      default -> throw new picocli.CommandLine.ParameterException(
-          new picocli.CommandLine(this), "--format must be table or csv, not '" + format + "'");
-    };
+    ResultPrinter.Format output =
+        switch (format.toLowerCase()) {
+          case "table" -> ResultPrinter.Format.TABLE;
+          case "csv" -> ResultPrinter.Format.CSV;
+          default ->
+              throw new picocli.CommandLine.ParameterException(
+                  new picocli.CommandLine(this),
+                  "--format must be table or csv, not '" + format + "'");
+        };
     try (CommonOptions.Session session = common.open()) {
       ResultPrinter.print(session.run(query, "sql", allowWrites), output, System.out);
     }

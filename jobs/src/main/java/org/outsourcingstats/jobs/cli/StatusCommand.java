@@ -1,6 +1,5 @@
 package org.outsourcingstats.jobs.cli;
 
-import org.outsourcingstats.jobs.tables.PipelineTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,26 +8,32 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.outsourcingstats.jobs.tables.Tables;
 import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.jobs.tables.PipelineTable;
+import org.outsourcingstats.jobs.tables.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code status}: tables, their Delta versions and sizes, and the last runs. */
-@Command(name = "status", mixinStandardHelpOptions = true,
-    description = "Show every table with its Delta version, row count and last commit, and the last runs.")
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description =
+        "Show every table with its Delta version, row count and last commit, and the last runs.")
 public final class StatusCommand implements Callable<Integer> {
-  @Mixin
-  CommonOptions common;
+  @Mixin CommonOptions common;
 
   @Override
   public Integer call() {
     try (CommonOptions.Session session = common.open()) {
       PipelineContext context = session.context();
       SparkSession spark = context.spark();
-      StructType schema = new StructType()
-          .add("table", DataTypes.StringType).add("delta_version", DataTypes.LongType)
-          .add("rows", DataTypes.LongType).add("last_commit", DataTypes.StringType);
+      StructType schema =
+          new StructType()
+              .add("table", DataTypes.StringType)
+              .add("delta_version", DataTypes.LongType)
+              .add("rows", DataTypes.LongType)
+              .add("last_commit", DataTypes.StringType);
       List<Row> tables = new ArrayList<>();
       for (PipelineTable table : Tables.ALL) {
         String name = context.tables().name(table);
@@ -38,24 +43,38 @@ public final class StatusCommand implements Callable<Integer> {
         }
         Row last = spark.sql("DESCRIBE HISTORY " + name + " LIMIT 1").first();
         long rows = spark.table(name).count();
-        tables.add(RowFactory.create(name, last.getLong(0), rows,
-            last.get(1) + " " + last.getAs("operation")));
+        tables.add(
+            RowFactory.create(
+                name, last.getLong(0), rows, last.get(1) + " " + last.getAs("operation")));
       }
       System.out.println("Warehouse: " + context.config().warehouse());
-      ResultPrinter.print(spark.createDataFrame(tables, schema), ResultPrinter.Format.TABLE, System.out);
+      ResultPrinter.print(
+          spark.createDataFrame(tables, schema), ResultPrinter.Format.TABLE, System.out);
       String runs = context.tables().name(Tables.RUNS);
       if (spark.catalog().tableExists(runs)) {
         System.out.println("Last runs:");
-        ResultPrinter.print(spark.sql("SELECT run_id, job, status, started_at, finished_at, rows_read, "
-                + "rows_accepted, rows_quarantined, rows_duplicate, rows_written, error FROM " + runs
-                + " ORDER BY started_at DESC, job LIMIT 12"), ResultPrinter.Format.TABLE, System.out);
+        ResultPrinter.print(
+            spark.sql(
+                "SELECT run_id, job, status, started_at, finished_at, rows_read, "
+                    + "rows_accepted, rows_quarantined, rows_duplicate, rows_written, error FROM "
+                    + runs
+                    + " ORDER BY started_at DESC, job LIMIT 12"),
+            ResultPrinter.Format.TABLE,
+            System.out);
       }
       if (context.tables().exists(Tables.HELD_BATCHES)) {
-        System.out.println("Batches set aside (release with 'normalize --retry-batch B' or '--drop-batch B'):");
-        ResultPrinter.print(spark.sql("SELECT batch_id, held_at, error FROM "
-            + context.tables().name(Tables.HELD_BATCHES) + " WHERE released_at IS NULL AND batch_id NOT IN "
-            + "(SELECT batch_id FROM " + context.tables().name(Tables.BATCHES) + ") ORDER BY held_at"),
-            ResultPrinter.Format.TABLE, System.out);
+        System.out.println(
+            "Batches set aside (release with 'normalize --retry-batch B' or '--drop-batch B'):");
+        ResultPrinter.print(
+            spark.sql(
+                "SELECT batch_id, held_at, error FROM "
+                    + context.tables().name(Tables.HELD_BATCHES)
+                    + " WHERE released_at IS NULL AND batch_id NOT IN "
+                    + "(SELECT batch_id FROM "
+                    + context.tables().name(Tables.BATCHES)
+                    + ") ORDER BY held_at"),
+            ResultPrinter.Format.TABLE,
+            System.out);
       }
     }
     return 0;

@@ -6,7 +6,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** A command that runs one step alone, without options of its own: {@code ingest}, {@code growth}, ... */
+/**
+ * A command that runs one step alone, without options of its own: {@code ingest}, {@code growth},
+ * ...
+ */
 @Command(mixinStandardHelpOptions = true)
 public final class StepCommand extends StepsCommand {
   private final Step step;
@@ -20,7 +23,10 @@ public final class StepCommand extends StepsCommand {
     return of(new StepCommand(step), step);
   }
 
-  /** The command line of {@code command}, a command that runs {@code step}, named and described by the step. */
+  /**
+   * The command line of {@code command}, a command that runs {@code step}, named and described by
+   * the step.
+   */
   public static CommandLine of(StepsCommand command, Step step) {
     CommandSpec spec = CommandSpec.forAnnotatedObject(command);
     spec.name(step.id());

@@ -5,17 +5,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.outsourcingstats.common.error.Errors;
 import org.outsourcingstats.jobs.normalize.NormalizeJob;
+import org.outsourcingstats.jobs.report.ReportJob;
 import org.outsourcingstats.jobs.run.Pipeline;
 import org.outsourcingstats.jobs.run.PipelineContext;
-import org.outsourcingstats.jobs.report.ReportJob;
 import org.outsourcingstats.jobs.run.Step;
 import org.outsourcingstats.jobs.run.StepResult;
 import picocli.CommandLine.Mixin;
 
 /** A command that runs pipeline steps and prints what they did. */
 abstract class StepsCommand implements Callable<Integer> {
-  @Mixin
-  CommonOptions common;
+  @Mixin CommonOptions common;
 
   abstract List<Step> steps();
 

@@ -13,11 +13,12 @@ import org.apache.spark.sql.types.StructType;
 import scala.collection.Iterator;
 
 /**
- * The exact text of a value of a Spark {@link Row}, as {@code sql} prints it and {@code export} writes it. Numbers
- * are written losslessly and never in scientific notation: a DECIMAL as its plain digits at its scale
- * ({@code 1800000000.000000}), a DOUBLE as the shortest decimal that reads back as the same double, spelled out
- * ({@code 1.0E10} becomes {@code 10000000000}). Timestamps are ISO-8601 instants in UTC
- * ({@code 2024-05-01T08:30:00.123456Z}), dates ISO dates, binary Base64, arrays, maps and structs JSON.
+ * The exact text of a value of a Spark {@link Row}, as {@code sql} prints it and {@code export}
+ * writes it. Numbers are written losslessly and never in scientific notation: a DECIMAL as its
+ * plain digits at its scale ({@code 1800000000.000000}), a DOUBLE as the shortest decimal that
+ * reads back as the same double, spelled out ({@code 1.0E10} becomes {@code 10000000000}).
+ * Timestamps are ISO-8601 instants in UTC ({@code 2024-05-01T08:30:00.123456Z}), dates ISO dates,
+ * binary Base64, arrays, maps and structs JSON.
  */
 public final class CellText {
   private static final JsonFactory JSON = new JsonFactory();
@@ -56,19 +57,24 @@ public final class CellText {
       }
       return json.toString();
     }
-    // Strings, integers, booleans, java.sql.Date and the java.time types print themselves in ISO form.
+    // Strings, integers, booleans, java.sql.Date and the java.time types print themselves in ISO
+    // form.
     return value.toString();
   }
 
-  /** The shortest text that reads back as the same double, without exponent; NaN and ±Infinity as Java spells them. */
+  /**
+   * The shortest text that reads back as the same double, without exponent; NaN and ±Infinity as
+   * Java spells them.
+   */
   public static String plain(double number) {
     return Double.isFinite(number) ? spelledOut(Double.toString(number)) : Double.toString(number);
   }
 
   /**
-   * Writes {@code value} as a JSON value: numbers as JSON numbers with the digits of {@link #text} (DECIMAL stays
-   * exact for readers that parse it so), NaN and ±Infinity as strings (JSON has no such numbers), booleans as
-   * booleans, structs and maps as objects, arrays as arrays, everything else as the string {@link #text} gives.
+   * Writes {@code value} as a JSON value: numbers as JSON numbers with the digits of {@link #text}
+   * (DECIMAL stays exact for readers that parse it so), NaN and ±Infinity as strings (JSON has no
+   * such numbers), booleans as booleans, structs and maps as objects, arrays as arrays, everything
+   * else as the string {@link #text} gives.
    */
   public static void writeJson(JsonGenerator json, Object value) throws IOException {
     if (value == null) {
@@ -82,7 +88,9 @@ public final class CellText {
       } else {
         json.writeString(text(value));
       }
-    } else if (value instanceof Long || value instanceof Integer || value instanceof Short
+    } else if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
         || value instanceof Byte) {
       json.writeNumber(((Number) value).longValue());
     } else if (value instanceof Boolean flag) {
@@ -128,8 +136,13 @@ public final class CellText {
     json.writeEndObject();
   }
 
-  /** Java's shortest round-trip digits, with an exponent ({@code 1.0E-5}) spelled out ({@code 0.00001}). */
+  /**
+   * Java's shortest round-trip digits, with an exponent ({@code 1.0E-5}) spelled out ({@code
+   * 0.00001}).
+   */
   private static String spelledOut(String javaText) {
-    return javaText.indexOf('E') < 0 ? javaText : new BigDecimal(javaText).stripTrailingZeros().toPlainString();
+    return javaText.indexOf('E') < 0
+        ? javaText
+        : new BigDecimal(javaText).stripTrailingZeros().toPlainString();
   }
 }

@@ -6,10 +6,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The one CSV dialect the pipeline writes ({@code sql --format csv} and {@code export}): RFC 4180, UTF-8 without a
- * byte order mark, {@code \n} between records, a field quoted when it holds a comma, quote, line break or leading
- * or trailing space, quotes doubled. NULL is an empty field and an empty string a quoted empty field ({@code ""}),
- * so the two stay apart. Values are written exactly as given: no trimming, no line-end normalisation.
+ * The one CSV dialect the pipeline writes ({@code sql --format csv} and {@code export}): RFC 4180,
+ * UTF-8 without a byte order mark, {@code \n} between records, a field quoted when it holds a
+ * comma, quote, line break or leading or trailing space, quotes doubled. NULL is an empty field and
+ * an empty string a quoted empty field ({@code ""}), so the two stay apart. Values are written
+ * exactly as given: no trimming, no line-end normalisation.
  */
 public final class CsvDialect {
   private CsvDialect() {}

@@ -30,15 +30,16 @@ import org.outsourcingstats.common.error.Errors;
 import org.outsourcingstats.common.error.PipelineException;
 
 /**
- * Writes a snapshot of a table or query result as one file, {@code <folder>/<name>.<extension>}, for tools that
- * cannot read Delta. The snapshot is deterministic: columns in the order the table or query gives them, rows sorted
- * by every column from left to right (ascending, NULL first), values written losslessly ({@link CellText}), so two
- * exports of the same data are byte-identical. The file is written into a hidden folder beside the target and
- * moved into place when complete: a reader sees the whole file or none.
+ * Writes a snapshot of a table or query result as one file, {@code <folder>/<name>.<extension>},
+ * for tools that cannot read Delta. The snapshot is deterministic: columns in the order the table
+ * or query gives them, rows sorted by every column from left to right (ascending, NULL first),
+ * values written losslessly ({@link CellText}), so two exports of the same data are byte-identical.
+ * The file is written into a hidden folder beside the target and moved into place when complete: a
+ * reader sees the whole file or none.
  *
- * <p>The folder may be any Hadoop file system URI ({@code hdfs://}, {@code s3a://}) or a local path. CSV and JSON
- * are streamed through the driver a partition at a time; Parquet is written by Spark, so on a cluster the folder
- * must be one the executors and the driver share.
+ * <p>The folder may be any Hadoop file system URI ({@code hdfs://}, {@code s3a://}) or a local
+ * path. CSV and JSON are streamed through the driver a partition at a time; Parquet is written by
+ * Spark, so on a cluster the folder must be one the executors and the driver share.
  */
 public final class SnapshotWriter {
   private static final String TEMP_PREFIX = ".export-";
@@ -56,17 +57,26 @@ public final class SnapshotWriter {
   }
 
   /**
-   * Fails with the reason when {@code rows} cannot be exported as they are, or when the target exists and may not
-   * be replaced; called before any work so that a batch of exports stops before writing its first file.
+   * Fails with the reason when {@code rows} cannot be exported as they are, or when the target
+   * exists and may not be replaced; called before any work so that a batch of exports stops before
+   * writing its first file.
    */
-  public void check(String what, Dataset<Row> rows, String folder, String name, ExportFormat format,
+  public void check(
+      String what,
+      Dataset<Row> rows,
+      String folder,
+      String name,
+      ExportFormat format,
       boolean overwrite) {
     Map<String, List<String>> byName = new LinkedHashMap<>();
     for (String column : rows.columns()) {
       byName.computeIfAbsent(column.toLowerCase(Locale.ROOT), key -> new ArrayList<>()).add(column);
     }
-    List<String> repeated = byName.values().stream().filter(names -> names.size() > 1).map(names -> names.get(0))
-        .toList();
+    List<String> repeated =
+        byName.values().stream()
+            .filter(names -> names.size() > 1)
+            .map(names -> names.get(0))
+            .toList();
     if (!repeated.isEmpty()) {
       throw Errors.duplicateColumns(what, repeated);
     }
@@ -84,9 +94,15 @@ public final class SnapshotWriter {
    * Writes {@code rows} as {@code <folder>/<name>.<extension>}.
    *
    * @param what the table or query, for messages
-   * @param overwrite whether an existing file of that name is replaced; other files in the folder are never touched
+   * @param overwrite whether an existing file of that name is replaced; other files in the folder
+   *     are never touched
    */
-  public ExportedFile write(String what, Dataset<Row> rows, String folder, String name, ExportFormat format,
+  public ExportedFile write(
+      String what,
+      Dataset<Row> rows,
+      String folder,
+      String name,
+      ExportFormat format,
       boolean overwrite) {
     check(what, rows, folder, name, format, overwrite);
     Path target = new Path(target(folder, name, format));
@@ -95,10 +111,11 @@ public final class SnapshotWriter {
       FileSystem fs = fileSystem(target);
       fs.mkdirs(target.getParent());
       Path written = new Path(temp, target.getName());
-      long count = switch (format) {
-        case CSV, JSON -> stream(rows, format, fs, written);
-        case PARQUET -> parquet(rows, temp, fs, written);
-      };
+      long count =
+          switch (format) {
+            case CSV, JSON -> stream(rows, format, fs, written);
+            case PARQUET -> parquet(rows, temp, fs, written);
+          };
       if (fs.exists(target)) {
         if (!overwrite) {
           throw Errors.exportTargetExists(target.toString());
@@ -119,19 +136,22 @@ public final class SnapshotWriter {
   }
 
   /**
-   * The sort order of a deterministic snapshot: every column, left to right. A column holding a map (which Spark
-   * cannot compare) is compared by its JSON text.
+   * The sort order of a deterministic snapshot: every column, left to right. A column holding a map
+   * (which Spark cannot compare) is compared by its JSON text.
    */
   public static Column[] everyColumn(StructType schema) {
     List<Column> order = new ArrayList<>();
     for (StructField field : schema.fields()) {
       Column column = functions.col("`" + field.name().replace("`", "``") + "`");
-      order.add((holdsMap(field.dataType()) ? functions.to_json(functions.struct(column)) : column).asc_nulls_first());
+      order.add(
+          (holdsMap(field.dataType()) ? functions.to_json(functions.struct(column)) : column)
+              .asc_nulls_first());
     }
     return order.toArray(Column[]::new);
   }
 
-  private long stream(Dataset<Row> rows, ExportFormat format, FileSystem fs, Path file) throws IOException {
+  private long stream(Dataset<Row> rows, ExportFormat format, FileSystem fs, Path file)
+      throws IOException {
     String[] columns = rows.columns();
     Iterator<Row> sorted = rows.orderBy(everyColumn(rows.schema())).toLocalIterator();
     long count = 0;
@@ -170,12 +190,17 @@ public final class SnapshotWriter {
     return count;
   }
 
-  private long parquet(Dataset<Row> rows, Path folder, FileSystem fs, Path file) throws IOException {
-    // Spark's default INT96 timestamps are deprecated in Parquet; microseconds are what pandas and Arrow expect.
+  private long parquet(Dataset<Row> rows, Path folder, FileSystem fs, Path file)
+      throws IOException {
+    // Spark's default INT96 timestamps are deprecated in Parquet; microseconds are what pandas and
+    // Arrow expect.
     String previous = spark.conf().get(PARQUET_TIMESTAMPS, null);
     spark.conf().set(PARQUET_TIMESTAMPS, "TIMESTAMP_MICROS");
     try {
-      rows.coalesce(1).sortWithinPartitions(everyColumn(rows.schema())).write().parquet(folder.toString());
+      rows.coalesce(1)
+          .sortWithinPartitions(everyColumn(rows.schema()))
+          .write()
+          .parquet(folder.toString());
     } finally {
       if (previous == null) {
         spark.conf().unset(PARQUET_TIMESTAMPS);
@@ -185,13 +210,18 @@ public final class SnapshotWriter {
     }
     List<Path> parts = new ArrayList<>();
     for (FileStatus status : fs.listStatus(folder)) {
-      if (status.getPath().getName().startsWith("part-") && status.getPath().getName().endsWith(".parquet")) {
+      if (status.getPath().getName().startsWith("part-")
+          && status.getPath().getName().endsWith(".parquet")) {
         parts.add(status.getPath());
       }
     }
     if (parts.size() != 1) {
-      throw new IOException("Spark wrote " + parts.size() + " Parquet files instead of one into " + folder
-          + " (on a cluster, --out must be a folder the driver and the executors share)");
+      throw new IOException(
+          "Spark wrote "
+              + parts.size()
+              + " Parquet files instead of one into "
+              + folder
+              + " (on a cluster, --out must be a folder the driver and the executors share)");
     }
     if (!fs.rename(parts.get(0), file)) {
       throw new IOException("could not rename " + parts.get(0) + " to " + file);
@@ -209,7 +239,8 @@ public final class SnapshotWriter {
     try {
       fileSystem(folder).delete(folder, true);
     } catch (IOException e) {
-      org.slf4j.LoggerFactory.getLogger(SnapshotWriter.class).warn("could not remove {}: {}", folder, e.toString());
+      org.slf4j.LoggerFactory.getLogger(SnapshotWriter.class)
+          .warn("could not remove {}: {}", folder, e.toString());
     }
   }
 

@@ -6,8 +6,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A buffered UTF-8 line writer for the hot loop: fields arrive as pre-encoded bytes or as numbers formatted in place,
- * so that writing a row allocates nothing (no String, no encoder pass, no {@code String.format}).
+ * A buffered UTF-8 line writer for the hot loop: fields arrive as pre-encoded bytes or as numbers
+ * formatted in place, so that writing a row allocates nothing (no String, no encoder pass, no
+ * {@code String.format}).
  */
 final class ByteSink implements Closeable {
   /** Longest formatted number: 19 digits of a long, a point and two decimals. */
@@ -59,7 +60,10 @@ final class ByteSink implements Closeable {
     putZeroPadded(value, 1);
   }
 
-  /** A non-negative integer in plain decimal, left-padded with zeros to at least {@code width} digits. */
+  /**
+   * A non-negative integer in plain decimal, left-padded with zeros to at least {@code width}
+   * digits.
+   */
   void putZeroPadded(long value, int width) throws IOException {
     if (value < 0) {
       throw new IllegalStateException("negative value " + value + " in the generator's output");
@@ -74,7 +78,10 @@ final class ByteSink implements Closeable {
     position = end;
   }
 
-  /** An amount given in hundredths as a plain decimal with exactly two decimals: 123456 is {@code 1234.56}. */
+  /**
+   * An amount given in hundredths as a plain decimal with exactly two decimals: 123456 is {@code
+   * 1234.56}.
+   */
   void putCents(long cents) throws IOException {
     putLong(cents / 100);
     put('.');

@@ -16,18 +16,24 @@ import java.util.stream.IntStream;
 import org.outsourcingstats.jobs.generate.SyntheticRegister.CurrencyTotals;
 
 /**
- * Writes contract rows (shape {@code contracts}) one at a time from one random stream, so that the rows of a seed are
- * the same however they are split into files, and keeps totals of what it wrote for the summary.
+ * Writes contract rows (shape {@code contracts}) one at a time from one random stream, so that the
+ * rows of a seed are the same however they are split into files, and keeps totals of what it wrote
+ * for the summary.
  *
- * <p>Everything a row needs is pre-encoded at construction; a row costs a dozen random draws and byte copies.
+ * <p>Everything a row needs is pre-encoded at construction; a row costs a dozen random draws and
+ * byte copies.
  */
 final class ContractRows {
   static final String HEADER =
       "contract_id,firm_id,city,signed_date,sector,client_market,contract_value,executed_value,currency";
+
   /** Digits of the number in a contract id ({@code C0000000001}). */
   static final int ID_DIGITS = 10;
 
-  /** Rows after which the sums kept as long hundredths move to BigDecimal, long before they could overflow. */
+  /**
+   * Rows after which the sums kept as long hundredths move to BigDecimal, long before they could
+   * overflow.
+   */
   private static final int SPILL_ROWS = 1 << 20;
 
   private static final byte[][] SECTORS = encode(RegisterModel.SECTORS);
@@ -35,15 +41,22 @@ final class ContractRows {
   private static final byte[][] CURRENCIES = encode(RegisterModel.CURRENCIES);
 
   private final SplittableRandom random;
+
   /** All firms by size, for contracts outside a firm's main sector. */
   private final WeightedChoice firmMix;
-  /** By sector: firms of that main sector by size, and their indexes; all firms when a sector has none. */
+
+  /**
+   * By sector: firms of that main sector by size, and their indexes; all firms when a sector has
+   * none.
+   */
   private final WeightedChoice[] sectorFirmMix;
+
   private final int[][] sectorFirms;
   private final byte[][] firmIds;
   private final byte[][][] firmCityForms;
   private final WeightedChoice[] firmOffshoreMix;
   private final WeightedChoice yearMix;
+
   /** Every date of the year range as {@code yyyy-MM-dd}, by year then day of the year. */
   private final byte[][][] dates;
 
@@ -69,7 +82,8 @@ final class ContractRows {
       firmIds[i] = ByteSink.utf8(firm.id());
       firmCityForms[i] = firm.city().forms();
       mainSectors[i] = firm.sector();
-      firmOffshoreMix[i] = firm.city().isDalian() ? RegisterModel.DALIAN_OFFSHORE_MIX : RegisterModel.OFFSHORE_MIX;
+      firmOffshoreMix[i] =
+          firm.city().isDalian() ? RegisterModel.DALIAN_OFFSHORE_MIX : RegisterModel.OFFSHORE_MIX;
     }
     firmMix = WeightedChoice.of(sizes);
     int sectors = RegisterModel.SECTORS.size();
@@ -80,7 +94,8 @@ final class ContractRows {
       int[] members = IntStream.range(0, count).filter(i -> mainSectors[i] == wanted).toArray();
       sectorFirms[sector] = members.length > 0 ? members : IntStream.range(0, count).toArray();
       sectorFirmMix[sector] =
-          WeightedChoice.of(Arrays.stream(sectorFirms[sector]).mapToDouble(i -> sizes[i]).toArray());
+          WeightedChoice.of(
+              Arrays.stream(sectorFirms[sector]).mapToDouble(i -> sizes[i]).toArray());
     }
     int years = toYear - fromYear + 1;
     double[] yearWeights = new double[years];
@@ -90,7 +105,8 @@ final class ContractRows {
       LocalDate first = LocalDate.of(fromYear + y, 1, 1);
       dates[y] = new byte[first.lengthOfYear()][];
       for (int day = 0; day < dates[y].length; day++) {
-        dates[y][day] = ByteSink.utf8(first.plusDays(day).toString()); // ISO yyyy-MM-dd for years 1900-2100
+        dates[y][day] =
+            ByteSink.utf8(first.plusDays(day).toString()); // ISO yyyy-MM-dd for years 1900-2100
       }
     }
     yearMix = WeightedChoice.of(yearWeights);
@@ -98,22 +114,30 @@ final class ContractRows {
 
   /** Writes the row of the contract with the given 0-based index (its id is the index plus one). */
   void write(ByteSink sink, long index) throws IOException {
-    // The sector first, then a firm: the sector mix then holds for contracts whatever the few largest firms do.
+    // The sector first, then a firm: the sector mix then holds for contracts whatever the few
+    // largest firms do.
     int sector = RegisterModel.SECTOR_MIX.next(random);
-    int firm = random.nextDouble() < RegisterModel.ANY_FIRM_SHARE
-        ? firmMix.next(random) : sectorFirms[sector][sectorFirmMix[sector].next(random)];
+    int firm =
+        random.nextDouble() < RegisterModel.ANY_FIRM_SHARE
+            ? firmMix.next(random)
+            : sectorFirms[sector][sectorFirmMix[sector].next(random)];
     boolean onshore = random.nextDouble() < RegisterModel.ONSHORE_SHARE;
     int market = onshore ? 0 : 1 + firmOffshoreMix[firm].next(random);
     double cnyShare = onshore ? RegisterModel.CNY_SHARE_ONSHORE : RegisterModel.CNY_SHARE_OFFSHORE;
     int currency = random.nextDouble() < cnyShare ? CNY : USD;
     double usd;
     do { // redraw rather than clamp, so that no value piles up at the bounds
-      usd = RegisterModel.lognormal(random, RegisterModel.MEDIAN_CONTRACT_USD[sector], RegisterModel.CONTRACT_SIGMA);
+      usd =
+          RegisterModel.lognormal(
+              random, RegisterModel.MEDIAN_CONTRACT_USD[sector], RegisterModel.CONTRACT_SIGMA);
     } while (usd < RegisterModel.MIN_CONTRACT_USD || usd > RegisterModel.MAX_CONTRACT_USD);
     long value = Math.round(usd * (currency == CNY ? RegisterModel.CNY_PER_USD : 1) * 100);
-    // value * fraction with fraction < 1 never rounds above value, so executed <= contract holds exactly.
-    long executed = random.nextDouble() < RegisterModel.FULLY_EXECUTED_SHARE
-        ? value : (long) (value * random.nextDouble());
+    // value * fraction with fraction < 1 never rounds above value, so executed <= contract holds
+    // exactly.
+    long executed =
+        random.nextDouble() < RegisterModel.FULLY_EXECUTED_SHARE
+            ? value
+            : (long) (value * random.nextDouble());
     byte[][] yearDates = dates[yearMix.next(random)];
     byte[] signed = yearDates[random.nextInt(yearDates.length)];
     byte[] city = firmCityForms[firm][ModelCity.FORM_MIX.next(random)];
@@ -153,14 +177,17 @@ final class ContractRows {
     Map<String, CurrencyTotals> totals = new LinkedHashMap<>();
     for (int c = 0; c < CURRENCIES.length; c++) {
       if (rowsByCurrency[c] > 0) {
-        totals.put(RegisterModel.CURRENCIES.get(c),
+        totals.put(
+            RegisterModel.CURRENCIES.get(c),
             new CurrencyTotals(rowsByCurrency[c], contractSpilled[c], executedSpilled[c]));
       }
     }
     return Collections.unmodifiableMap(totals);
   }
 
-  /** Rows written per client market, onshore {@code CN} first, then offshore markets largest first. */
+  /**
+   * Rows written per client market, onshore {@code CN} first, then offshore markets largest first.
+   */
   Map<String, Long> rowsByClientMarket() {
     Map<String, Long> rows = new LinkedHashMap<>();
     for (int m = 0; m < MARKETS.length; m++) {

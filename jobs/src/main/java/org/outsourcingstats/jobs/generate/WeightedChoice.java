@@ -2,7 +2,9 @@ package org.outsourcingstats.jobs.generate;
 
 import java.util.SplittableRandom;
 
-/** Draws an index with probability proportional to its weight, in O(log n) and without allocating. */
+/**
+ * Draws an index with probability proportional to its weight, in O(log n) and without allocating.
+ */
 final class WeightedChoice {
   private final double[] cumulative;
 
@@ -16,7 +18,8 @@ final class WeightedChoice {
     double sum = 0;
     for (int i = 0; i < weights.length; i++) {
       if (!(weights[i] >= 0)) {
-        throw new IllegalStateException("weight " + i + " is " + weights[i] + "; weights are never negative");
+        throw new IllegalStateException(
+            "weight " + i + " is " + weights[i] + "; weights are never negative");
       }
       sum += weights[i];
       cumulative[i] = sum;

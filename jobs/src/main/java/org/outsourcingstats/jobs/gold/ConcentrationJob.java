@@ -1,13 +1,5 @@
 package org.outsourcingstats.jobs.gold;
 
-import org.apache.spark.sql.types.StructField;
-import org.outsourcingstats.jobs.tables.RowBuilder;
-import org.outsourcingstats.jobs.run.PipelineContext;
-import org.outsourcingstats.common.parse.Statuses;
-import org.outsourcingstats.jobs.run.Step;
-import org.outsourcingstats.jobs.run.StepResult;
-import org.outsourcingstats.jobs.vocab.BestFigures;
-import org.outsourcingstats.jobs.vocab.DomainSql;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,33 +11,45 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.outsourcingstats.jobs.tables.Tables;
 import org.outsourcingstats.common.metrics.Concentration;
 import org.outsourcingstats.common.metrics.MemberShare;
+import org.outsourcingstats.common.parse.Statuses;
 import org.outsourcingstats.common.vocab.Entity;
+import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.jobs.run.Step;
+import org.outsourcingstats.jobs.run.StepResult;
+import org.outsourcingstats.jobs.tables.RowBuilder;
+import org.outsourcingstats.jobs.tables.Tables;
+import org.outsourcingstats.jobs.vocab.BestFigures;
+import org.outsourcingstats.jobs.vocab.DomainSql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds the {@code concentration} table (gold): for each total and its named members, HHI bounds, concentration
- * ratios and guideline bands. Members and totals:
+ * Rebuilds the {@code concentration} table (gold): for each total and its named members, HHI
+ * bounds, concentration ratios and guideline bands. Members and totals:
+ *
  * <ul>
- *   <li>{@code market}: destinations within an entity's OFFSHORE total (per sector);</li>
- *   <li>{@code sector}: ITO, BPO and KPO within an entity's ALL-sector total (per market);</li>
- *   <li>{@code city}: cities within their province's total, and cities and municipalities within the nation's;</li>
- *   <li>{@code firm}: firms within a city and sector: register revenue (as sales_revenue) and contract values,
- *       each firm over the sum of the firms known (no remainder).</li>
+ *   <li>{@code market}: destinations within an entity's OFFSHORE total (per sector);
+ *   <li>{@code sector}: ITO, BPO and KPO within an entity's ALL-sector total (per market);
+ *   <li>{@code city}: cities within their province's total, and cities and municipalities within
+ *       the nation's;
+ *   <li>{@code firm}: firms within a city and sector: register revenue (as sales_revenue) and
+ *       contract values, each firm over the sum of the firms known (no remainder).
  * </ul>
- * A member's share is its published share, or its level over the total's level. Levels are the best published
- * (A over P over E); derived levels are not used, since they were computed from shares.
+ *
+ * A member's share is its published share, or its level over the total's level. Levels are the best
+ * published (A over P over E); derived levels are not used, since they were computed from shares.
  */
 public final class ConcentrationJob {
   private static final Logger LOG = LoggerFactory.getLogger(ConcentrationJob.class);
   private static final String CHANGE = "hhi_change";
   private static final StructType COMPUTED = computed();
   private static final RowBuilder ROWS = new RowBuilder(COMPUTED);
-  private static final String MEMBERS_SQL = """
+  private static final String MEMBERS_SQL =
+      """
       WITH best AS (
         SELECT * FROM %1$s),
       levels AS (SELECT * FROM best WHERE {level(indicator)}),
@@ -104,28 +108,56 @@ public final class ConcentrationJob {
   public StepResult run() {
     Instant started = Instant.now();
     registerCityScopes();
-    Dataset<Row> members = context.spark().sql(DomainSql.expand(String.format(MEMBERS_SQL,
-        BestFigures.view(context.spark(), "pipeline_concentration_levels",
-            context.tables().name(Tables.OBSERVATIONS), Statuses.ACTUAL, Statuses.PROVISIONAL, Statuses.ESTIMATE),
-        "pipeline_city_scopes",
-        context.tables().name(Tables.FIRM_OBSERVATIONS))));
-    Dataset<Row> groups = members
-        .groupByKey((MapFunction<Row, String>) ConcentrationJob::groupKey, Encoders.STRING())
-        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (key, rows) -> concentration(rows),
-            Encoders.row(COMPUTED));
+    Dataset<Row> members =
+        context
+            .spark()
+            .sql(
+                DomainSql.expand(
+                    String.format(
+                        MEMBERS_SQL,
+                        BestFigures.view(
+                            context.spark(),
+                            "pipeline_concentration_levels",
+                            context.tables().name(Tables.OBSERVATIONS),
+                            Statuses.ACTUAL,
+                            Statuses.PROVISIONAL,
+                            Statuses.ESTIMATE),
+                        "pipeline_city_scopes",
+                        context.tables().name(Tables.FIRM_OBSERVATIONS))));
+    Dataset<Row> groups =
+        members
+            .groupByKey((MapFunction<Row, String>) ConcentrationJob::groupKey, Encoders.STRING())
+            .flatMapGroups(
+                (FlatMapGroupsFunction<String, Row, Row>) (key, rows) -> concentration(rows),
+                Encoders.row(COMPUTED));
     groups.createOrReplaceTempView("pipeline_concentration");
-    Dataset<Row> table = context.spark().sql("SELECT c.*, c.hhi_lower - p.hhi_lower AS hhi_change "
-        + "FROM pipeline_concentration c LEFT JOIN pipeline_concentration p ON p.dimension = c.dimension "
-        + "AND p.scope_code = c.scope_code AND p.period = c.period AND p.indicator = c.indicator "
-        + "AND p.sector = c.sector AND p.market = c.market AND p.year = c.year - 1").localCheckpoint();
+    Dataset<Row> table =
+        context
+            .spark()
+            .sql(
+                "SELECT c.*, c.hhi_lower - p.hhi_lower AS hhi_change "
+                    + "FROM pipeline_concentration c LEFT JOIN pipeline_concentration p ON p.dimension = c.dimension "
+                    + "AND p.scope_code = c.scope_code AND p.period = c.period AND p.indicator = c.indicator "
+                    + "AND p.sector = c.sector AND p.market = c.market AND p.year = c.year - 1")
+            .localCheckpoint();
     long rows = table.count();
     boolean written = GoldTable.replaceIfChanged(context, Tables.CONCENTRATION, table);
-    LOG.info("concentration: {} row(s), {}", rows, written ? "table rewritten" : "unchanged, nothing written");
-    return StepResult.unvalidated(Step.CONCENTRATION.id(), started, rows, written ? rows : 0,
+    LOG.info(
+        "concentration: {} row(s), {}",
+        rows,
+        written ? "table rewritten" : "unchanged, nothing written");
+    return StepResult.unvalidated(
+        Step.CONCENTRATION.id(),
+        started,
+        rows,
+        written ? rows : 0,
         written ? "rewritten" : "unchanged");
   }
 
-  /** Which totals each entity is a member of: a city of its province and of the nation; a municipality of the nation. */
+  /**
+   * Which totals each entity is a member of: a city of its province and of the nation; a
+   * municipality of the nation.
+   */
   private void registerCityScopes() {
     List<Row> scopes = new ArrayList<>();
     for (Entity entity : context.vocabulary().entities().values()) {
@@ -136,8 +168,14 @@ public final class ConcentrationJob {
         scopes.add(RowFactory.create(entity.code(), Entity.NATION_CODE));
       }
     }
-    context.spark().createDataFrame(scopes, new StructType().add("member_code", DataTypes.StringType)
-        .add("scope_code", DataTypes.StringType)).createOrReplaceTempView("pipeline_city_scopes");
+    context
+        .spark()
+        .createDataFrame(
+            scopes,
+            new StructType()
+                .add("member_code", DataTypes.StringType)
+                .add("scope_code", DataTypes.StringType))
+        .createOrReplaceTempView("pipeline_city_scopes");
   }
 
   /** Every column but {@code hhi_change}, which compares a row with its year before. */
@@ -152,8 +190,14 @@ public final class ConcentrationJob {
   }
 
   private static String groupKey(Row row) {
-    return String.join("\u0001", row.<String>getAs("dimension"), row.getAs("scope_code"),
-        String.valueOf(row.<Integer>getAs("year")), row.getAs("period"), row.getAs("indicator"), row.getAs("sector"),
+    return String.join(
+        "\u0001",
+        row.<String>getAs("dimension"),
+        row.getAs("scope_code"),
+        String.valueOf(row.<Integer>getAs("year")),
+        row.getAs("period"),
+        row.getAs("indicator"),
+        row.getAs("sector"),
         row.getAs("market"));
   }
 
@@ -167,14 +211,32 @@ public final class ConcentrationJob {
     }
     Concentration c = Concentration.of(shares);
     RowBuilder.Values row = ROWS.row();
-    for (String column : List.of("year", "period", "scope_code", "scope_name", "dimension", "indicator", "sector",
-        "market")) {
+    for (String column :
+        List.of(
+            "year",
+            "period",
+            "scope_code",
+            "scope_name",
+            "dimension",
+            "indicator",
+            "sector",
+            "market")) {
       row.set(column, first.getAs(column));
     }
-    return List.of(row.set("n_members", c.members()).set("other_share", c.otherShare())
-        .set("hhi_lower", c.hhiLower()).set("hhi_upper", c.hhiUpper()).set("hhi_normalized", c.hhiNormalized())
-        .set("cr1", c.cr1()).set("cr4", c.cr4()).set("cr8", c.cr8()).set("top_member", c.topMember())
-        .set("top_share", c.topShare()).set("band_2023", c.band2023()).set("band_2010", c.band2010()).build())
+    return List.of(
+            row.set("n_members", c.members())
+                .set("other_share", c.otherShare())
+                .set("hhi_lower", c.hhiLower())
+                .set("hhi_upper", c.hhiUpper())
+                .set("hhi_normalized", c.hhiNormalized())
+                .set("cr1", c.cr1())
+                .set("cr4", c.cr4())
+                .set("cr8", c.cr8())
+                .set("top_member", c.topMember())
+                .set("top_share", c.topShare())
+                .set("band_2023", c.band2023())
+                .set("band_2010", c.band2010())
+                .build())
         .iterator();
   }
 }

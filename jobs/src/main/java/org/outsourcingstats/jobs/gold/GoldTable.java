@@ -1,7 +1,5 @@
 package org.outsourcingstats.jobs.gold;
 
-import org.outsourcingstats.jobs.tables.PipelineTable;
-import org.outsourcingstats.jobs.run.PipelineContext;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -16,38 +14,61 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
+import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.jobs.tables.PipelineTable;
 
-/** Gold tables are rebuilt whole, but rewritten only when their contents change, so a rerun commits nothing. */
+/**
+ * Gold tables are rebuilt whole, but rewritten only when their contents change, so a rerun commits
+ * nothing.
+ */
 final class GoldTable {
   private GoldTable() {}
 
-  /** Replaces {@code table}'s contents with {@code fresh} if they differ; returns whether it wrote. */
-  static boolean replaceIfChanged(PipelineContext context, PipelineTable table, Dataset<Row> fresh) {
+  /**
+   * Replaces {@code table}'s contents with {@code fresh} if they differ; returns whether it wrote.
+   */
+  static boolean replaceIfChanged(
+      PipelineContext context, PipelineTable table, Dataset<Row> fresh) {
     Dataset<Row> existing = context.tables().read(table);
-    Column[] sameTypes = Arrays.stream(fresh.schema().fields())
-        .map(field -> col("`" + field.name() + "`").cast(field.dataType()).as(field.name())).toArray(Column[]::new);
+    Column[] sameTypes =
+        Arrays.stream(fresh.schema().fields())
+            .map(field -> col("`" + field.name() + "`").cast(field.dataType()).as(field.name()))
+            .toArray(Column[]::new);
     boolean changed = !fingerprint(fresh).equals(fingerprint(existing.select(sameTypes)));
     if (changed) {
       // By name: insertInto alone would match the frame's columns to the table's by position.
-      fresh.selectExpr(table.columns()).write().format("delta").mode("overwrite").insertInto(context.tables().name(table));
+      fresh
+          .selectExpr(table.columns())
+          .write()
+          .format("delta")
+          .mode("overwrite")
+          .insertInto(context.tables().name(table));
     }
     return changed;
   }
 
   /**
-   * The row count and two sums of independent row hashes (64 and 32 bits): equal for equal multisets of rows,
-   * whatever their order, and computed by one pass without a shuffle, where comparing the rows themselves
-   * ({@code exceptAll} both ways) shuffled both sides twice. Two different tables get the same fingerprint with a
-   * probability of about 2^-96 (the hashes are not cryptographic; the rows are the pipeline's own). The sums are
-   * decimal so that they cannot overflow.
+   * The row count and two sums of independent row hashes (64 and 32 bits): equal for equal
+   * multisets of rows, whatever their order, and computed by one pass without a shuffle, where
+   * comparing the rows themselves ({@code exceptAll} both ways) shuffled both sides twice. Two
+   * different tables get the same fingerprint with a probability of about 2^-96 (the hashes are not
+   * cryptographic; the rows are the pipeline's own). The sums are decimal so that they cannot
+   * overflow.
    */
   private static Row fingerprint(Dataset<Row> rows) {
-    // Spark's row hashes skip a null column, so each column's nullness is hashed with it: otherwise (null, x) and
+    // Spark's row hashes skip a null column, so each column's nullness is hashed with it: otherwise
+    // (null, x) and
     // (x, null) would hash alike.
-    Column[] all = Arrays.stream(rows.schema().fields()).map(StructField::name).map(name -> col("`" + name + "`"))
-        .flatMap(column -> Stream.of(column, column.isNull())).toArray(Column[]::new);
-    return rows.agg(count(lit(1)),
-        coalesce(sum(xxhash64(all).cast("decimal(20,0)")), lit(0)).cast("decimal(38,0)"),
-        coalesce(sum(hash(all).cast("decimal(20,0)")), lit(0)).cast("decimal(38,0)")).first();
+    Column[] all =
+        Arrays.stream(rows.schema().fields())
+            .map(StructField::name)
+            .map(name -> col("`" + name + "`"))
+            .flatMap(column -> Stream.of(column, column.isNull()))
+            .toArray(Column[]::new);
+    return rows.agg(
+            count(lit(1)),
+            coalesce(sum(xxhash64(all).cast("decimal(20,0)")), lit(0)).cast("decimal(38,0)"),
+            coalesce(sum(hash(all).cast("decimal(20,0)")), lit(0)).cast("decimal(38,0)"))
+        .first();
   }
 }

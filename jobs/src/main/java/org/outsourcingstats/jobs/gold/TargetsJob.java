@@ -1,35 +1,36 @@
 package org.outsourcingstats.jobs.gold;
 
-import org.outsourcingstats.jobs.tables.RowBuilder;
-import org.outsourcingstats.jobs.run.PipelineContext;
-import org.outsourcingstats.common.parse.Statuses;
-import org.outsourcingstats.jobs.run.Step;
-import org.outsourcingstats.jobs.run.StepResult;
-import org.outsourcingstats.jobs.vocab.BestFigures;
-import org.outsourcingstats.jobs.vocab.DomainSql;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.outsourcingstats.jobs.tables.Tables;
 import org.outsourcingstats.common.growth.GrowthMath;
+import org.outsourcingstats.common.parse.Statuses;
+import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.jobs.run.Step;
+import org.outsourcingstats.jobs.run.StepResult;
+import org.outsourcingstats.jobs.tables.RowBuilder;
+import org.outsourcingstats.jobs.tables.Tables;
+import org.outsourcingstats.jobs.vocab.BestFigures;
+import org.outsourcingstats.jobs.vocab.DomainSql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds the {@code targets} table (gold): each plan (status T) against the actuals of its series. The base is
- * the latest actual (best of A, P, E) before the target year; {@code required_cagr} is the annual growth the plan
- * needs from it; {@code actual_cagr} the growth from the base to the latest actual, once there is a later one;
- * {@code on_track} says whether the target was met (when an actual exists for the target year or later) or the
- * actual growth keeps pace with the required one.
+ * Rebuilds the {@code targets} table (gold): each plan (status T) against the actuals of its
+ * series. The base is the latest actual (best of A, P, E) before the target year; {@code
+ * required_cagr} is the annual growth the plan needs from it; {@code actual_cagr} the growth from
+ * the base to the latest actual, once there is a later one; {@code on_track} says whether the
+ * target was met (when an actual exists for the target year or later) or the actual growth keeps
+ * pace with the required one.
  */
 public final class TargetsJob {
   private static final Logger LOG = LoggerFactory.getLogger(TargetsJob.class);
   private static final RowBuilder ROWS = new RowBuilder(Tables.TARGETS.schema());
-  private static final String PLANS_SQL = """
+  private static final String PLANS_SQL =
+      """
       WITH actual AS (
         SELECT * FROM %2$s WHERE {level(indicator)}),
       plans AS (
@@ -59,17 +60,33 @@ public final class TargetsJob {
 
   public StepResult run() {
     Instant started = Instant.now();
-    Dataset<Row> plans = context.spark().sql(DomainSql.expand(String.format(PLANS_SQL,
-        context.tables().name(Tables.OBSERVATIONS),
-        BestFigures.view(context.spark(), "pipeline_target_actuals", context.tables().name(Tables.OBSERVATIONS),
-            Statuses.ACTUAL, Statuses.PROVISIONAL, Statuses.ESTIMATE))));
-    Dataset<Row> targets = plans.map((MapFunction<Row, Row>) TargetsJob::target,
-        Encoders.row(Tables.TARGETS.schema())).localCheckpoint();
+    Dataset<Row> plans =
+        context
+            .spark()
+            .sql(
+                DomainSql.expand(
+                    String.format(
+                        PLANS_SQL,
+                        context.tables().name(Tables.OBSERVATIONS),
+                        BestFigures.view(
+                            context.spark(),
+                            "pipeline_target_actuals",
+                            context.tables().name(Tables.OBSERVATIONS),
+                            Statuses.ACTUAL,
+                            Statuses.PROVISIONAL,
+                            Statuses.ESTIMATE))));
+    Dataset<Row> targets =
+        plans
+            .map((MapFunction<Row, Row>) TargetsJob::target, Encoders.row(Tables.TARGETS.schema()))
+            .localCheckpoint();
     long rows = targets.count();
     boolean written = GoldTable.replaceIfChanged(context, Tables.TARGETS, targets);
-    LOG.info("targets: {} plan(s), {}", rows, written ? "table rewritten" : "unchanged, nothing written");
-    return StepResult.unvalidated(Step.TARGETS.id(), started, rows, written ? rows : 0,
-        written ? "rewritten" : "unchanged");
+    LOG.info(
+        "targets: {} plan(s), {}",
+        rows,
+        written ? "table rewritten" : "unchanged, nothing written");
+    return StepResult.unvalidated(
+        Step.TARGETS.id(), started, rows, written ? rows : 0, written ? "rewritten" : "unchanged");
   }
 
   private static Row target(Row plan) {
@@ -79,16 +96,31 @@ public final class TargetsJob {
     BigDecimal base = plan.getAs("base_value");
     Integer latestYear = plan.getAs("latest_year");
     BigDecimal latest = plan.getAs("latest_value");
-    Double required = baseYear == null ? null : GrowthMath.cagr(target, base, targetYear - baseYear).value();
-    Double actual = baseYear == null || latestYear == null || latestYear <= baseYear ? null
-        : GrowthMath.cagr(latest, base, latestYear - baseYear).value();
-    Boolean onTrack = latestYear != null && latestYear >= targetYear ? Boolean.valueOf(latest.compareTo(target) >= 0)
-        : actual != null && required != null ? Boolean.valueOf(actual >= required) : null;
-    return ROWS.row().set("entity_code", plan.getAs("entity_code")).set("entity_name", plan.getAs("entity_name"))
-        .set("indicator", plan.getAs("indicator")).set("sector", plan.getAs("sector"))
-        .set("market", plan.getAs("market")).set("target_year", targetYear).set("target_value", target)
-        .set("base_year", baseYear).set("base_value", base).set("required_cagr", required)
-        .set("latest_year", latestYear).set("latest_value", latest).set("actual_cagr", actual)
-        .set("on_track", onTrack).build();
+    Double required =
+        baseYear == null ? null : GrowthMath.cagr(target, base, targetYear - baseYear).value();
+    Double actual =
+        baseYear == null || latestYear == null || latestYear <= baseYear
+            ? null
+            : GrowthMath.cagr(latest, base, latestYear - baseYear).value();
+    Boolean onTrack =
+        latestYear != null && latestYear >= targetYear
+            ? Boolean.valueOf(latest.compareTo(target) >= 0)
+            : actual != null && required != null ? Boolean.valueOf(actual >= required) : null;
+    return ROWS.row()
+        .set("entity_code", plan.getAs("entity_code"))
+        .set("entity_name", plan.getAs("entity_name"))
+        .set("indicator", plan.getAs("indicator"))
+        .set("sector", plan.getAs("sector"))
+        .set("market", plan.getAs("market"))
+        .set("target_year", targetYear)
+        .set("target_value", target)
+        .set("base_year", baseYear)
+        .set("base_value", base)
+        .set("required_cagr", required)
+        .set("latest_year", latestYear)
+        .set("latest_value", latest)
+        .set("actual_cagr", actual)
+        .set("on_track", onTrack)
+        .build();
   }
 }

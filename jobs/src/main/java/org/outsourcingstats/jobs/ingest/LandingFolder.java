@@ -1,7 +1,5 @@
 package org.outsourcingstats.jobs.ingest;
 
-import org.outsourcingstats.common.landing.FileRejection;
-import org.outsourcingstats.common.landing.Shape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,21 +18,25 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.outsourcingstats.common.error.Errors;
+import org.outsourcingstats.common.landing.FileRejection;
+import org.outsourcingstats.common.landing.Shape;
 import org.outsourcingstats.common.quality.ReasonCode;
 
 /**
- * The landing folder on any Hadoop file system the session can reach: a local folder (the default), {@code hdfs://}
- * or {@code s3a://} (credentials from the environment, as Hadoop's S3A connector reads them). Files are listed per
- * shape sub-folder in name order; hidden files ({@code .name}, {@code _name}) and sub-folders are not landed.
+ * The landing folder on any Hadoop file system the session can reach: a local folder (the default),
+ * {@code hdfs://} or {@code s3a://} (credentials from the environment, as Hadoop's S3A connector
+ * reads them). Files are listed per shape sub-folder in name order; hidden files ({@code .name},
+ * {@code _name}) and sub-folders are not landed.
  *
- * <p>Only regular files inside the folder are read. On a local folder a symbolic link is followed when it leads to a
- * regular file inside the landing folder (its real path lies under the folder's real path); a link leading out of
- * it, a dangling link, and anything that is not a regular file (a FIFO, a socket, a device) are listed as
- * {@link RefusedFile}s, never opened.
+ * <p>Only regular files inside the folder are read. On a local folder a symbolic link is followed
+ * when it leads to a regular file inside the landing folder (its real path lies under the folder's
+ * real path); a link leading out of it, a dangling link, and anything that is not a regular file (a
+ * FIFO, a socket, a device) are listed as {@link RefusedFile}s, never opened.
  */
 public final class LandingFolder {
   private final FileSystem fileSystem;
   private final Path root;
+
   /** The real path of a local landing folder, links resolved; null on other file systems. */
   private final java.nio.file.Path localRoot;
 
@@ -45,8 +47,8 @@ public final class LandingFolder {
   }
 
   /**
-   * Opens the landing folder at {@code location}, a path (relative paths resolve against the working directory) or
-   * a URI.
+   * Opens the landing folder at {@code location}, a path (relative paths resolve against the
+   * working directory) or a URI.
    *
    * @throws org.outsourcingstats.common.error.PipelineException when it is not an existing folder
    */
@@ -58,8 +60,10 @@ public final class LandingFolder {
       if (!fileSystem.exists(root) || !fileSystem.getFileStatus(root).isDirectory()) {
         throw Errors.landingNotFound(location);
       }
-      java.nio.file.Path localRoot = "file".equals(root.toUri().getScheme())
-          ? java.nio.file.Path.of(root.toUri()).toRealPath() : null;
+      java.nio.file.Path localRoot =
+          "file".equals(root.toUri().getScheme())
+              ? java.nio.file.Path.of(root.toUri()).toRealPath()
+              : null;
       return new LandingFolder(fileSystem, root, localRoot);
     } catch (IOException e) {
       throw Errors.landingUnreadable(location, e);
@@ -113,18 +117,35 @@ public final class LandingFolder {
       try {
         real = entry.toRealPath();
       } catch (IOException e) { // a dangling link, or one that loops
-        refused.add(new RefusedFile(entry.toString(), ReasonCode.REFUSED_FILE, "a link to "
-            + linkTarget(entry) + ", which does not exist; remove the link or land the file itself"));
+        refused.add(
+            new RefusedFile(
+                entry.toString(),
+                ReasonCode.REFUSED_FILE,
+                "a link to "
+                    + linkTarget(entry)
+                    + ", which does not exist; remove the link or land the file itself"));
         continue;
       }
       if (!real.startsWith(localRoot)) {
-        refused.add(new RefusedFile(entry.toString(), ReasonCode.REFUSED_FILE, "a link to " + real + ", outside "
-            + "the landing folder " + localRoot + "; only files inside it are read: copy the file in instead"));
+        refused.add(
+            new RefusedFile(
+                entry.toString(),
+                ReasonCode.REFUSED_FILE,
+                "a link to "
+                    + real
+                    + ", outside "
+                    + "the landing folder "
+                    + localRoot
+                    + "; only files inside it are read: copy the file in instead"));
       } else if (Files.isDirectory(real)) {
         continue;
       } else if (!Files.isRegularFile(real)) {
-        refused.add(new RefusedFile(entry.toString(), ReasonCode.REFUSED_FILE, "not a regular file (a FIFO, "
-            + "socket or device), which could block a reader forever; land a regular file"));
+        refused.add(
+            new RefusedFile(
+                entry.toString(),
+                ReasonCode.REFUSED_FILE,
+                "not a regular file (a FIFO, "
+                    + "socket or device), which could block a reader forever; land a regular file"));
       } else {
         files.add(new LandedFile(new Path(entry.toUri()), Files.size(real)));
       }
@@ -171,8 +192,9 @@ public final class LandingFolder {
   }
 
   private static FileRejection unreadable(IOException e) {
-    return new FileRejection(ReasonCode.UNREADABLE_FILE, "the file could not be read (" + Errors.cause(e)
-        + "); make it readable and land it again");
+    return new FileRejection(
+        ReasonCode.UNREADABLE_FILE,
+        "the file could not be read (" + Errors.cause(e) + "); make it readable and land it again");
   }
 
   /**
@@ -190,13 +212,17 @@ public final class LandingFolder {
   }
 
   /**
-   * The identity recorded for a file that was not read (refused, or unreadable): the SHA-256 of its name and reason,
-   * so that the same refusal is reported once, and the file lands by its real checksum once it can be read.
+   * The identity recorded for a file that was not read (refused, or unreadable): the SHA-256 of its
+   * name and reason, so that the same refusal is reported once, and the file lands by its real
+   * checksum once it can be read.
    */
   public static String identityOfUnread(String name, String reason) {
     MessageDigest digest = sha256();
-    return HexFormat.of().formatHex(digest.digest(("not read: " + name + "\n" + reason)
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    return HexFormat.of()
+        .formatHex(
+            digest.digest(
+                ("not read: " + name + "\n" + reason)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   private static MessageDigest sha256() {
@@ -231,7 +257,10 @@ public final class LandingFolder {
    * @param length its size in bytes
    */
   public record LandedFile(Path path, long length) {
-    /** The name recorded as {@code source_file}: the plain path for a local file, the full URI otherwise. */
+    /**
+     * The name recorded as {@code source_file}: the plain path for a local file, the full URI
+     * otherwise.
+     */
     public String name() {
       return "file".equals(path.toUri().getScheme()) ? path.toUri().getPath() : path.toString();
     }

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
@@ -16,18 +15,23 @@ import org.outsourcingstats.common.vocab.Sector;
 import org.outsourcingstats.common.vocab.Vocabulary;
 
 /**
- * The register's names resolved by the same vocabulary code as every other shape, as three SQL functions:
- * {@code contract_entity(city)} a struct {@code (code, name, level)}, {@code contract_sector(sector)} a sector code
- * other than ALL, {@code contract_market(client_market)} a struct {@code (code, kind)} for a destination or onshore
- * clients; each NULL for a name the vocabulary does not know. They run in the pass that reads the register, so that
- * resolving its names costs no pass of its own; a register repeats a few dozen names, so each task remembers the
+ * The register's names resolved by the same vocabulary code as every other shape, as three SQL
+ * functions: {@code contract_entity(city)} a struct {@code (code, name, level)}, {@code
+ * contract_sector(sector)} a sector code other than ALL, {@code contract_market(client_market)} a
+ * struct {@code (code, kind)} for a destination or onshore clients; each NULL for a name the
+ * vocabulary does not know. They run in the pass that reads the register, so that resolving its
+ * names costs no pass of its own; a register repeats a few dozen names, so each task remembers the
  * names it resolved.
  */
 final class ContractNames {
   static final String ENTITY = "contract_entity";
   static final String SECTOR = "contract_sector";
   static final String MARKET = "contract_market";
-  /** Names remembered per task: a register has a few dozen; a hostile file with millions stays within memory. */
+
+  /**
+   * Names remembered per task: a register has a few dozen; a hostile file with millions stays
+   * within memory.
+   */
   private static final int REMEMBERED = 4096;
 
   private ContractNames() {}
@@ -39,15 +43,24 @@ final class ContractNames {
   }
 
   private enum Resolver {
-    ENTITY(new StructType().add("code", DataTypes.StringType).add("name", DataTypes.StringType)
-        .add("level", DataTypes.StringType),
-        (vocabulary, name) -> vocabulary.entity(name).map(e -> RowFactory.create(e.code(), e.nameEn(), e.level()))),
-    SECTOR(DataTypes.StringType,
-        (vocabulary, name) -> vocabulary.sector(name).map(Sector::code).filter(code -> !Sector.ALL.equals(code))),
-    MARKET(new StructType().add("code", DataTypes.StringType).add("kind", DataTypes.StringType),
-        (vocabulary, name) -> vocabulary.market(name)
-            .filter(m -> m.kind() == Market.Kind.DESTINATION || m.kind() == Market.Kind.ONSHORE)
-            .map(m -> RowFactory.create(m.code(), m.kind().name())));
+    ENTITY(
+        new StructType()
+            .add("code", DataTypes.StringType)
+            .add("name", DataTypes.StringType)
+            .add("level", DataTypes.StringType),
+        (vocabulary, name) ->
+            vocabulary.entity(name).map(e -> RowFactory.create(e.code(), e.nameEn(), e.level()))),
+    SECTOR(
+        DataTypes.StringType,
+        (vocabulary, name) ->
+            vocabulary.sector(name).map(Sector::code).filter(code -> !Sector.ALL.equals(code))),
+    MARKET(
+        new StructType().add("code", DataTypes.StringType).add("kind", DataTypes.StringType),
+        (vocabulary, name) ->
+            vocabulary
+                .market(name)
+                .filter(m -> m.kind() == Market.Kind.DESTINATION || m.kind() == Market.Kind.ONSHORE)
+                .map(m -> RowFactory.create(m.code(), m.kind().name())));
 
     private final DataType type;
     private final BiFunction<Vocabulary, String, Optional<?>> resolve;

@@ -2,7 +2,6 @@ package org.outsourcingstats.jobs.normalize;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 
@@ -13,7 +12,6 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -25,15 +23,15 @@ import org.outsourcingstats.jobs.tables.Tables;
 import org.outsourcingstats.jobs.vocab.FxRatesView;
 
 /**
- * The contracts register, the large input, into the silver {@code contracts} table keyed by {@code contract_id}, and
- * summed into observations and firm figures ({@link ContractSums}). Split by Spark's CSV parser
- * ({@link ContractRows}), checked in SQL ({@link ContractChecks}), names resolved by the same vocabulary code as
- * every other shape ({@link ContractNames}).
+ * The contracts register, the large input, into the silver {@code contracts} table keyed by {@code
+ * contract_id}, and summed into observations and firm figures ({@link ContractSums}). Split by
+ * Spark's CSV parser ({@link ContractRows}), checked in SQL ({@link ContractChecks}), names
+ * resolved by the same vocabulary code as every other shape ({@link ContractNames}).
  *
- * <p>The register is never cached: each use reads the batch's raw rows again, which costs less than writing and
- * reading a cache (at 10 M rows a disk cache cost more than a minute, and in memory it ran a 1 GiB driver out of
- * heap). Its rows are read three times: for the repeated keys and the counts, to merge the accepted, and to
- * quarantine the rejected when there are any.
+ * <p>The register is never cached: each use reads the batch's raw rows again, which costs less than
+ * writing and reading a cache (at 10 M rows a disk cache cost more than a minute, and in memory it
+ * ran a 1 GiB driver out of heap). Its rows are read three times: for the repeated keys and the
+ * counts, to merge the accepted, and to quarantine the rejected when there are any.
  */
 final class ContractRegisterNormalizer implements ShapeNormalizer {
 
@@ -49,16 +47,18 @@ final class ContractRegisterNormalizer implements ShapeNormalizer {
   }
 
   /**
-   * The contract rows classified: the {@code contracts} columns, {@code shape}, {@code raw}, and the rejection.
-   * Lazy, and cheap to compute again: names are resolved row by row, so nothing needs a pass over the batch before
-   * the rows themselves are read.
+   * The contract rows classified: the {@code contracts} columns, {@code shape}, {@code raw}, and
+   * the rejection. Lazy, and cheap to compute again: names are resolved row by row, so nothing
+   * needs a pass over the batch before the rows themselves are read.
    */
   @Override
   public Dataset<Row> classify(Dataset<Row> raw) {
     ContractNames.register(context.spark(), context.vocabulary());
     FxRatesView.register(context);
     ContractRows.parse(raw).createOrReplaceTempView("contract_rows");
-    return context.spark().sql(ContractChecks.classifySql("contract_rows", context.config().currentYear()));
+    return context
+        .spark()
+        .sql(ContractChecks.classifySql("contract_rows", context.config().currentYear()));
   }
 
   @Override
@@ -71,18 +71,26 @@ final class ContractRegisterNormalizer implements ShapeNormalizer {
     new ContractSums(context).write(batch, mergeContracts(batch, outcomes.acceptedRows()));
   }
 
-  /** Inserts new contracts and revises changed ones; returns the years whose sums the batch may have changed. */
+  /**
+   * Inserts new contracts and revises changed ones; returns the years whose sums the batch may have
+   * changed.
+   */
   ContractYears mergeContracts(String batchId, Dataset<Row> accepted) {
     Dataset<Row> rows = accepted.selectExpr(Tables.CONTRACTS.columns());
     if (context.tables().read(Tables.CONTRACTS).isEmpty()) {
       context.tables().append(Tables.CONTRACTS, rows);
       return new ContractYears(true, List.of());
     }
-    // The batch is read once, to local disk (Delta copies a MERGE source that is not a plain table scan anyway), so
-    // that its range of ids and its years are known before the MERGE: the MERGE then skips the table's files whose
-    // contract_id statistics lie outside the range, and the sums skip the files of other years. Registers number
-    // contracts in order and are filed by year, so a new file rarely shares a data file with older ones. (10 M
-    // contracts and a file of 333,333 new ones: the MERGE's search for matches took 0.4 s instead of 8.3 s, the sums
+    // The batch is read once, to local disk (Delta copies a MERGE source that is not a plain table
+    // scan anyway), so
+    // that its range of ids and its years are known before the MERGE: the MERGE then skips the
+    // table's files whose
+    // contract_id statistics lie outside the range, and the sums skip the files of other years.
+    // Registers number
+    // contracts in order and are filed by year, so a new file rarely shares a data file with older
+    // ones. (10 M
+    // contracts and a file of 333,333 new ones: the MERGE's search for matches took 0.4 s instead
+    // of 8.3 s, the sums
     // 1.2 s instead of 2.8 s.)
     Dataset<Row> batch = rows.persist(StorageLevel.DISK_ONLY());
     try {
@@ -90,31 +98,56 @@ final class ContractRegisterNormalizer implements ShapeNormalizer {
       if (range.isNullAt(0)) {
         return new ContractYears(false, List.of());
       }
-      String matches = Tables.CONTRACTS.mergeCondition() + " AND t.contract_id BETWEEN "
-          + sqlString(range.getString(0)) + " AND " + sqlString(range.getString(1));
-      // The years the batch's contracts were signed in before, from the table, and noted in the MERGE's commit: a run
-      // that stops between the MERGE and the sums finds them there when it normalises the batch again, since the
+      String matches =
+          Tables.CONTRACTS.mergeCondition()
+              + " AND t.contract_id BETWEEN "
+              + sqlString(range.getString(0))
+              + " AND "
+              + sqlString(range.getString(1));
+      // The years the batch's contracts were signed in before, from the table, and noted in the
+      // MERGE's commit: a run
+      // that stops between the MERGE and the sums finds them there when it normalises the batch
+      // again, since the
       // table no longer has them.
       SortedSet<Integer> years = new TreeSet<>(range.<Integer>getList(2));
-      years.addAll(context.tables().read(Tables.CONTRACTS).as("t").join(batch.as("s"),
-              org.apache.spark.sql.functions.expr(matches), "left_semi")
-          .select("year").distinct().as(Encoders.INT()).collectAsList());
+      years.addAll(
+          context
+              .tables()
+              .read(Tables.CONTRACTS)
+              .as("t")
+              .join(batch.as("s"), org.apache.spark.sql.functions.expr(matches), "left_semi")
+              .select("year")
+              .distinct()
+              .as(Encoders.INT())
+              .collectAsList());
       years.addAll(recordedYears(batchId));
-      String changed = Arrays.stream(Tables.CONTRACTS.columns())
-          .filter(c -> !c.equals("batch_id") && !c.equals("source_line"))
-          .map(c -> "NOT (t." + c + " <=> s." + c + ")").collect(Collectors.joining(" OR "));
-      CommitNotes.with(context.spark(), yearsNote(batchId) + years, () ->
-          context.tables().merge(Tables.CONTRACTS, batch, matches)
-              .whenMatched(changed).updateAll()
-              .whenNotMatched().insertAll()
-              .execute());
+      String changed =
+          Arrays.stream(Tables.CONTRACTS.columns())
+              .filter(c -> !c.equals("batch_id") && !c.equals("source_line"))
+              .map(c -> "NOT (t." + c + " <=> s." + c + ")")
+              .collect(Collectors.joining(" OR "));
+      CommitNotes.with(
+          context.spark(),
+          yearsNote(batchId) + years,
+          () ->
+              context
+                  .tables()
+                  .merge(Tables.CONTRACTS, batch, matches)
+                  .whenMatched(changed)
+                  .updateAll()
+                  .whenNotMatched()
+                  .insertAll()
+                  .execute());
       return new ContractYears(false, List.copyOf(years));
     } finally {
       batch.unpersist();
     }
   }
 
-  /** The note of the MERGE's commit, before its list of years; one of the batch's notes ({@link HeldBatches}). */
+  /**
+   * The note of the MERGE's commit, before its list of years; one of the batch's notes ({@link
+   * HeldBatches}).
+   */
   private static String yearsNote(String batchId) {
     return HeldBatches.note(batchId) + ": sums of years ";
   }
@@ -123,13 +156,20 @@ final class ContractRegisterNormalizer implements ShapeNormalizer {
     return org.outsourcingstats.jobs.vocab.DomainSql.literal(text);
   }
 
-  /** The years an earlier attempt at normalising {@code batchId} noted in the commit of its MERGE. */
+  /**
+   * The years an earlier attempt at normalising {@code batchId} noted in the commit of its MERGE.
+   */
   private List<Integer> recordedYears(String batchId) {
     String prefix = yearsNote(batchId);
     List<Integer> years = new ArrayList<>();
-    for (String note : CommitNotes.startingWith(context.spark(), context.tables().name(Tables.CONTRACTS), prefix)) {
+    for (String note :
+        CommitNotes.startingWith(
+            context.spark(), context.tables().name(Tables.CONTRACTS), prefix)) {
       String list = note.substring(prefix.length()).replaceAll("[\\[\\] ]", "");
-      Arrays.stream(list.split(",")).filter(year -> !year.isEmpty()).map(Integer::valueOf).forEach(years::add);
+      Arrays.stream(list.split(","))
+          .filter(year -> !year.isEmpty())
+          .map(Integer::valueOf)
+          .forEach(years::add);
     }
     return years;
   }

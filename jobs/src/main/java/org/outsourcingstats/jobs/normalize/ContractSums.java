@@ -15,17 +15,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The contracts register summed into {@code observations} (contract_value, executed_value and contracts by entity,
- * year, sector and market, with the OFFSHORE, ONSHORE and ALL totals and the ALL sector) and into
- * {@code firm_observations} (by firm, year and sector), from the whole {@code contracts} table for the years a batch
- * touched ({@link ContractYears}).
+ * The contracts register summed into {@code observations} (contract_value, executed_value and
+ * contracts by entity, year, sector and market, with the OFFSHORE, ONSHORE and ALL totals and the
+ * ALL sector) and into {@code firm_observations} (by firm, year and sector), from the whole {@code
+ * contracts} table for the years a batch touched ({@link ContractYears}).
  */
 final class ContractSums {
   private static final Logger LOG = LoggerFactory.getLogger(ContractSums.class);
   private static final String SUM_SOURCE = "contracts register: sum of ";
-  private static final List<String> FIGURES = List.of("contracts", "contract_value", "executed_value");
-  private static final List<String> OWNED = List.of("entity_code", "entity_name", "contracts", "contract_value",
-      "executed_value", "batch_id");
+  private static final List<String> FIGURES =
+      List.of("contracts", "contract_value", "executed_value");
+  private static final List<String> OWNED =
+      List.of(
+          "entity_code",
+          "entity_name",
+          "contracts",
+          "contract_value",
+          "executed_value",
+          "batch_id");
 
   private final PipelineContext context;
 
@@ -39,18 +46,32 @@ final class ContractSums {
     mergeFirms(firmFigures(touched), touched);
   }
 
-  /** A SQL condition that holds for the rows of {@code observations} (alias {@code alias}) summed from contracts. */
+  /**
+   * A SQL condition that holds for the rows of {@code observations} (alias {@code alias}) summed
+   * from contracts.
+   */
   private static String isContractSum(String alias) {
-    return DomainSql.expand(alias + ".source_file IS NULL AND " + alias + ".status = {ACTUAL} AND " + alias
-        + ".source LIKE " + DomainSql.literal(SUM_SOURCE + "%"));
+    return DomainSql.expand(
+        alias
+            + ".source_file IS NULL AND "
+            + alias
+            + ".status = {ACTUAL} AND "
+            + alias
+            + ".source LIKE "
+            + DomainSql.literal(SUM_SOURCE + "%"));
   }
 
   private Dataset<Row> observations(ContractYears touched) {
-    return context.spark().sql(DomainSql.expand(String.format(AGGREGATE_SQL, touchedContracts(touched),
-        context.runId(), SUM_SOURCE)));
+    return context
+        .spark()
+        .sql(
+            DomainSql.expand(
+                String.format(
+                    AGGREGATE_SQL, touchedContracts(touched), context.runId(), SUM_SOURCE)));
   }
 
-  private static final String AGGREGATE_SQL = """
+  private static final String AGGREGATE_SQL =
+      """
       WITH base AS (
         SELECT entity_code, first(entity_name) AS entity_name, first(entity_level) AS entity_level, year, sector,
                market, sum(contract_value) AS cv, sum(executed_value) AS ev, count(*) AS n
@@ -75,40 +96,61 @@ final class ContractSums {
       """;
 
   /**
-   * Merges the register's sums into {@code observations}. A figure a bureau published for the same key takes
-   * precedence: the sum does not replace it (the two are different statistical bases), and how many sums were
-   * withheld is logged. A sum replaces only an earlier sum, and an earlier sum of the years the batch touched that
-   * no contract adds up to any more (its contracts were revised into another city, year, sector or market) is
-   * deleted.
+   * Merges the register's sums into {@code observations}. A figure a bureau published for the same
+   * key takes precedence: the sum does not replace it (the two are different statistical bases),
+   * and how many sums were withheld is logged. A sum replaces only an earlier sum, and an earlier
+   * sum of the years the batch touched that no contract adds up to any more (its contracts were
+   * revised into another city, year, sector or market) is deleted.
    */
   private void mergeObservations(Dataset<Row> sums, ContractYears touched, String batch) {
     Dataset<Row> local = sums.localCheckpoint();
-    Dataset<Row> published = context.tables().read(Tables.OBSERVATIONS).where(col("source_file").isNotNull());
-    long withheld = local.as("s").join(published.as("t"), expr(Tables.OBSERVATIONS.mergeCondition()), "left_semi")
-        .count();
+    Dataset<Row> published =
+        context.tables().read(Tables.OBSERVATIONS).where(col("source_file").isNotNull());
+    long withheld =
+        local
+            .as("s")
+            .join(published.as("t"), expr(Tables.OBSERVATIONS.mergeCondition()), "left_semi")
+            .count();
     if (withheld > 0) {
-      LOG.warn("normalize: batch {}: {} contract-register sum(s) not written: a published figure holds the same key "
-          + "(the published figure is kept)", batch, withheld);
+      LOG.warn(
+          "normalize: batch {}: {} contract-register sum(s) not written: a published figure holds the same key "
+              + "(the published figure is kept)",
+          batch,
+          withheld);
     }
-    context.tables().merge(Tables.OBSERVATIONS, local.selectExpr(Tables.OBSERVATIONS.columns()))
-        .whenMatched(DomainSql.expand("t.source_file IS NULL AND t.status = {ACTUAL} AND NOT (t.value <=> s.value)"))
+    context
+        .tables()
+        .merge(Tables.OBSERVATIONS, local.selectExpr(Tables.OBSERVATIONS.columns()))
+        .whenMatched(
+            DomainSql.expand(
+                "t.source_file IS NULL AND t.status = {ACTUAL} AND NOT (t.value <=> s.value)"))
         .updateAll()
-        .whenNotMatched().insertAll()
-        .whenNotMatchedBySource(isContractSum("t") + " AND " + touched.condition("t")).delete()
+        .whenNotMatched()
+        .insertAll()
+        .whenNotMatchedBySource(isContractSum("t") + " AND " + touched.condition("t"))
+        .delete()
         .execute();
   }
 
   /** Contract figures by firm, year and sector for every firm of the years the batch touched. */
   private Dataset<Row> firmFigures(ContractYears touched) {
-    return context.spark().sql("SELECT firm_id, first(entity_code) AS entity_code, first(entity_name) AS entity_name, "
-        + "year, sector, count(*) AS contracts, CAST(sum(contract_value) AS DECIMAL(38, 6)) AS contract_value, "
-        + "CAST(sum(executed_value) AS DECIMAL(38, 6)) AS executed_value, '" + context.runId() + "' AS batch_id "
-        + "FROM " + touchedContracts(touched) + " GROUP BY firm_id, year, sector");
+    return context
+        .spark()
+        .sql(
+            "SELECT firm_id, first(entity_code) AS entity_code, first(entity_name) AS entity_name, "
+                + "year, sector, count(*) AS contracts, CAST(sum(contract_value) AS DECIMAL(38, 6)) AS contract_value, "
+                + "CAST(sum(executed_value) AS DECIMAL(38, 6)) AS executed_value, '"
+                + context.runId()
+                + "' AS batch_id "
+                + "FROM "
+                + touchedContracts(touched)
+                + " GROUP BY firm_id, year, sector");
   }
 
   /**
-   * Merges the firms' contract figures of the years the batch touched; a firm's earlier figures of those years that
-   * no contract adds up to any more are cleared (the whole row when the firm register has nothing in it).
+   * Merges the firms' contract figures of the years the batch touched; a firm's earlier figures of
+   * those years that no contract adds up to any more are cleared (the whole row when the firm
+   * register has nothing in it).
    */
   private void mergeFirms(Dataset<Row> figures, ContractYears touched) {
     String stale = touched.condition("t") + " AND t.contracts IS NOT NULL";
@@ -116,15 +158,18 @@ final class ContractSums {
     FIGURES.forEach(column -> cleared.put(column, "NULL"));
     cleared.put("updated_at", "current_timestamp()");
     FirmObservations.merge(context, figures, OWNED, FIGURES)
-        .whenNotMatchedBySource(stale + " AND t.source_file IS NULL").delete()
-        .whenNotMatchedBySource(stale).updateExpr(cleared)
+        .whenNotMatchedBySource(stale + " AND t.source_file IS NULL")
+        .delete()
+        .whenNotMatchedBySource(stale)
+        .updateExpr(cleared)
         .execute();
   }
 
   /**
-   * The FROM clause of the contracts ({@code c}) whose sums the batch may have changed: every contract of the years
-   * touched, all of them after a first load. Read from the table rather than the batch, so that the sums count the
-   * contracts of earlier batches too, and so that a retried batch whose contracts are already merged finds them.
+   * The FROM clause of the contracts ({@code c}) whose sums the batch may have changed: every
+   * contract of the years touched, all of them after a first load. Read from the table rather than
+   * the batch, so that the sums count the contracts of earlier batches too, and so that a retried
+   * batch whose contracts are already merged finds them.
    */
   private String touchedContracts(ContractYears touched) {
     return context.tables().name(Tables.CONTRACTS) + " c WHERE " + touched.condition("c");

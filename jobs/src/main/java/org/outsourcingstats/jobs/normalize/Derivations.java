@@ -1,30 +1,34 @@
 package org.outsourcingstats.jobs.normalize;
 
-import org.outsourcingstats.jobs.run.PipelineContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.outsourcingstats.common.parse.Statuses;
+import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.jobs.tables.Tables;
 import org.outsourcingstats.jobs.vocab.BestFigures;
 import org.outsourcingstats.jobs.vocab.DomainSql;
 import org.outsourcingstats.jobs.vocab.FxRatesView;
-import io.delta.tables.DeltaTable;
-import java.util.stream.Collectors;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.outsourcingstats.jobs.tables.Tables;
 
 /**
  * Figures the pipeline derives (status {@code D}) where no published figure covers them:
+ *
  * <ul>
- *   <li>the prior-year level implied by a level and its published growth: {@code level(y) / (1 + yoy(y))}; for a
- *       level published in CNY the rate is a CNY rate, so the prior level is derived in CNY and converted at the
- *       prior year's rate: {@code level_usd(y) × fx(y) / (1 + yoy(y)) / fx(y - 1)};</li>
- *   <li>a member's level implied by its published share of a known parent: {@code share × parent}, where the parent
- *       of a destination is OFFSHORE, of OFFSHORE and ONSHORE is ALL, and of a sector (in market ALL) is ALL.</li>
+ *   <li>the prior-year level implied by a level and its published growth: {@code level(y) / (1 +
+ *       yoy(y))}; for a level published in CNY the rate is a CNY rate, so the prior level is
+ *       derived in CNY and converted at the prior year's rate: {@code level_usd(y) × fx(y) / (1 +
+ *       yoy(y)) / fx(y - 1)};
+ *   <li>a member's level implied by its published share of a known parent: {@code share × parent},
+ *       where the parent of a destination is OFFSHORE, of OFFSHORE and ONSHORE is ALL, and of a
+ *       sector (in market ALL) is ALL.
  * </ul>
- * Only published figures (A, P, E; the best status of each) feed derivations, never other derived ones. The derived
- * set is recomputed from the whole table and merged: derived rows a newly published figure now covers are deleted.
+ *
+ * Only published figures (A, P, E; the best status of each) feed derivations, never other derived
+ * ones. The derived set is recomputed from the whole table and merged: derived rows a newly
+ * published figure now covers are deleted.
  */
 final class Derivations {
-  private static final String DERIVED_SQL = """
+  private static final String DERIVED_SQL =
+      """
       WITH published AS (
         SELECT * FROM %1$s),
       levels AS (
@@ -85,15 +89,28 @@ final class Derivations {
     String observations = context.tables().name(Tables.OBSERVATIONS);
     FxRatesView.register(context);
     String fxView = FxRatesView.NAME;
-    String published = BestFigures.view(context.spark(), "pipeline_published", observations, Statuses.ACTUAL,
-        Statuses.PROVISIONAL, Statuses.ESTIMATE);
-    Dataset<Row> derived = context.spark()
-        .sql(DomainSql.expand(String.format(DERIVED_SQL, published, context.runId(), fxView)))
-        .localCheckpoint();
-    context.tables().merge(Tables.OBSERVATIONS, derived)
-        .whenMatched("NOT (t.value <=> s.value) OR NOT (t.source <=> s.source)").updateAll()
-        .whenNotMatched().insertAll()
-        .whenNotMatchedBySource(DomainSql.expand("t.status = {DERIVED}")).delete()
+    String published =
+        BestFigures.view(
+            context.spark(),
+            "pipeline_published",
+            observations,
+            Statuses.ACTUAL,
+            Statuses.PROVISIONAL,
+            Statuses.ESTIMATE);
+    Dataset<Row> derived =
+        context
+            .spark()
+            .sql(DomainSql.expand(String.format(DERIVED_SQL, published, context.runId(), fxView)))
+            .localCheckpoint();
+    context
+        .tables()
+        .merge(Tables.OBSERVATIONS, derived)
+        .whenMatched("NOT (t.value <=> s.value) OR NOT (t.source <=> s.source)")
+        .updateAll()
+        .whenNotMatched()
+        .insertAll()
+        .whenNotMatchedBySource(DomainSql.expand("t.status = {DERIVED}"))
+        .delete()
         .execute();
     return derived.count();
   }

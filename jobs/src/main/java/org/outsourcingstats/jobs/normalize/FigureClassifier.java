@@ -1,6 +1,5 @@
 package org.outsourcingstats.jobs.normalize;
 
-import org.outsourcingstats.jobs.tables.RowBuilder;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -8,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.outsourcingstats.jobs.tables.Tables;
 import org.outsourcingstats.common.error.Errors;
 import org.outsourcingstats.common.landing.Shape;
 import org.outsourcingstats.common.normalize.Figure;
@@ -21,21 +18,29 @@ import org.outsourcingstats.common.normalize.ObservationNormalizer;
 import org.outsourcingstats.common.quality.ReasonCode;
 import org.outsourcingstats.common.quality.RowRejection;
 import org.outsourcingstats.common.vocab.Vocabulary;
+import org.outsourcingstats.jobs.tables.RowBuilder;
+import org.outsourcingstats.jobs.tables.Tables;
 
 /**
- * Normalises raw rows of the figure shapes (observations, yearbook, bulletin) on the executors: each output row
- * holds one figure, normalised, or the reason it was rejected, with the raw row's provenance.
+ * Normalises raw rows of the figure shapes (observations, yearbook, bulletin) on the executors:
+ * each output row holds one figure, normalised, or the reason it was rejected, with the raw row's
+ * provenance.
  */
 final class FigureClassifier implements FlatMapFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
 
   /**
-   * The observation columns, the raw row's provenance with the figure's place in its row ({@code source_item}: a
-   * yearbook row or a bulletin object holds several), and the rejection if any.
+   * The observation columns, the raw row's provenance with the figure's place in its row ({@code
+   * source_item}: a yearbook row or a bulletin object holds several), and the rejection if any.
    */
-  static final StructType SCHEMA = Tables.OBSERVATIONS.schema()
-      .add("source_item", DataTypes.IntegerType).add("shape", DataTypes.StringType).add("raw", DataTypes.StringType)
-      .add("reason_code", DataTypes.StringType).add("reason", DataTypes.StringType);
+  static final StructType SCHEMA =
+      Tables.OBSERVATIONS
+          .schema()
+          .add("source_item", DataTypes.IntegerType)
+          .add("shape", DataTypes.StringType)
+          .add("raw", DataTypes.StringType)
+          .add("reason_code", DataTypes.StringType)
+          .add("reason", DataTypes.StringType);
 
   private static final RowBuilder ROWS = new RowBuilder(SCHEMA);
 
@@ -55,25 +60,40 @@ final class FigureClassifier implements FlatMapFunction<Row, Row> {
     }
     List<Figure> figures;
     try {
-      Map<String, String> fields = raw.isNullAt(raw.fieldIndex("fields")) ? null
-          : raw.getJavaMap(raw.fieldIndex("fields"));
+      Map<String, String> fields =
+          raw.isNullAt(raw.fieldIndex("fields")) ? null : raw.getJavaMap(raw.fieldIndex("fields"));
       figures = extractor.figures(Shape.fromFolder(from.shape()).orElseThrow(), fields, from.raw());
     } catch (RowRejection rejection) {
       return List.of(rejected(from, 0, rejection.code().name(), rejection.getMessage())).iterator();
-    } catch (RuntimeException unexpected) { // no row may fail its batch: it is quarantined with the error's text
-      return List.of(rejected(from, 0, ReasonCode.ROW_ERROR.name(), rowError(unexpected))).iterator();
+    } catch (
+        RuntimeException
+            unexpected) { // no row may fail its batch: it is quarantined with the error's text
+      return List.of(rejected(from, 0, ReasonCode.ROW_ERROR.name(), rowError(unexpected)))
+          .iterator();
     }
     List<Row> out = new ArrayList<>(figures.size());
     for (int item = 0; item < figures.size(); item++) {
       Figure figure = figures.get(item);
       try {
         NormalizedObservation o = normalizer.normalize(figure.fields());
-        out.add(from.row(item).set("entity_code", o.entityCode()).set("entity_name", o.entityName())
-            .set("entity_level", o.entityLevel()).set("year", o.year()).set("period", o.period())
-            .set("sector", o.sector()).set("market", o.market()).set("indicator", o.indicator())
-            .set("value", o.value()).set("unit", o.unit()).set("status", o.status())
-            .set("reported_value", o.reportedValue()).set("reported_unit", o.reportedUnit())
-            .set("fx_rate", o.fxRate()).set("source", o.source()).build());
+        out.add(
+            from.row(item)
+                .set("entity_code", o.entityCode())
+                .set("entity_name", o.entityName())
+                .set("entity_level", o.entityLevel())
+                .set("year", o.year())
+                .set("period", o.period())
+                .set("sector", o.sector())
+                .set("market", o.market())
+                .set("indicator", o.indicator())
+                .set("value", o.value())
+                .set("unit", o.unit())
+                .set("status", o.status())
+                .set("reported_value", o.reportedValue())
+                .set("reported_unit", o.reportedUnit())
+                .set("fx_rate", o.fxRate())
+                .set("source", o.source())
+                .build());
       } catch (RowRejection rejection) {
         String where = figure.label() == null ? "" : figure.label() + ": ";
         out.add(rejected(from, item, rejection.code().name(), where + rejection.getMessage()));
@@ -85,7 +105,9 @@ final class FigureClassifier implements FlatMapFunction<Row, Row> {
     return out.iterator();
   }
 
-  /** The reason of a row whose reading failed unexpectedly: the error's own words, for a bug report. */
+  /**
+   * The reason of a row whose reading failed unexpectedly: the error's own words, for a bug report.
+   */
   static String rowError(RuntimeException error) {
     return "reading the row failed: " + Errors.cause(error) + "; please report it with the row";
   }
@@ -95,11 +117,23 @@ final class FigureClassifier implements FlatMapFunction<Row, Row> {
   }
 
   /** Where a raw row came from, and the parse error the ingest step found, if any. */
-  record Provenance(String shape, String sourceFile, Long sourceLine, String raw, String batchId,
-                    Timestamp ingestedAt, String parseError) {
+  record Provenance(
+      String shape,
+      String sourceFile,
+      Long sourceLine,
+      String raw,
+      String batchId,
+      Timestamp ingestedAt,
+      String parseError) {
     static Provenance of(Row raw) {
-      return new Provenance(raw.getAs("shape"), raw.getAs("source_file"), raw.getAs("source_line"),
-          raw.getAs("raw"), raw.getAs("batch_id"), raw.getAs("ingested_at"), raw.getAs("parse_error"));
+      return new Provenance(
+          raw.getAs("shape"),
+          raw.getAs("source_file"),
+          raw.getAs("source_line"),
+          raw.getAs("raw"),
+          raw.getAs("batch_id"),
+          raw.getAs("ingested_at"),
+          raw.getAs("parse_error"));
     }
 
     /** A classified figure of this provenance; {@code item} is its place in the raw row. */
@@ -109,8 +143,12 @@ final class FigureClassifier implements FlatMapFunction<Row, Row> {
 
     /** {@code row} with this provenance set. */
     RowBuilder.Values into(RowBuilder.Values row) {
-      return row.set("source_file", sourceFile).set("source_line", sourceLine).set("batch_id", batchId)
-          .set("ingested_at", ingestedAt).set("shape", shape).set("raw", raw);
+      return row.set("source_file", sourceFile)
+          .set("source_line", sourceLine)
+          .set("batch_id", batchId)
+          .set("ingested_at", ingestedAt)
+          .set("shape", shape)
+          .set("raw", raw);
     }
 
     /** The reason code of the parse error, a {@linkplain ReasonCode#written written reason}. */

@@ -23,13 +23,17 @@ import org.outsourcingstats.jobs.tables.Tables;
 import org.outsourcingstats.jobs.vocab.DomainSql;
 
 /**
- * Published figures (the observations, yearbook and bulletin shapes) into {@code observations}, merged on the
- * natural key: a later batch revises a figure, the older vintage stays reachable by time travel. Each figure is read
- * and normalised in Java on the executors ({@link FigureClassifier}); after the duplicates are resolved, the shares
- * of one parent that add up to more than 100% are quarantined.
+ * Published figures (the observations, yearbook and bulletin shapes) into {@code observations},
+ * merged on the natural key: a later batch revises a figure, the older vintage stays reachable by
+ * time travel. Each figure is read and normalised in Java on the executors ({@link
+ * FigureClassifier}); after the duplicates are resolved, the shares of one parent that add up to
+ * more than 100% are quarantined.
  */
 final class FigureNormalizer implements ShapeNormalizer {
-  /** Shares of one parent may add up to this much before they are rejected: published shares are rounded. */
+  /**
+   * Shares of one parent may add up to this much before they are rejected: published shares are
+   * rounded.
+   */
   private static final double SHARE_SUM_LIMIT = 1.005;
 
   private final PipelineContext context;
@@ -45,7 +49,8 @@ final class FigureNormalizer implements ShapeNormalizer {
 
   @Override
   public Dataset<Row> classify(Dataset<Row> raw) {
-    return raw.flatMap(new FigureClassifier(context.vocabulary(), context.config().currentYear()),
+    return raw.flatMap(
+        new FigureClassifier(context.vocabulary(), context.config().currentYear()),
         Encoders.row(FigureClassifier.SCHEMA));
   }
 
@@ -57,33 +62,63 @@ final class FigureNormalizer implements ShapeNormalizer {
 
   @Override
   public void write(String batch, Outcomes outcomes) {
-    String changed = "NOT (t.value <=> s.value) OR NOT (t.reported_value <=> s.reported_value) "
-        + "OR NOT (t.reported_unit <=> s.reported_unit) OR NOT (t.source <=> s.source)";
-    context.tables().merge(Tables.OBSERVATIONS, outcomes.acceptedRows().selectExpr(Tables.OBSERVATIONS.columns()))
-        .whenMatched(changed).updateAll()
-        .whenNotMatched().insertAll()
+    String changed =
+        "NOT (t.value <=> s.value) OR NOT (t.reported_value <=> s.reported_value) "
+            + "OR NOT (t.reported_unit <=> s.reported_unit) OR NOT (t.source <=> s.source)";
+    context
+        .tables()
+        .merge(
+            Tables.OBSERVATIONS, outcomes.acceptedRows().selectExpr(Tables.OBSERVATIONS.columns()))
+        .whenMatched(changed)
+        .updateAll()
+        .whenNotMatched()
+        .insertAll()
         .execute();
   }
 
   /**
-   * Quarantines every share of a parent whose accepted shares add up to more than 100% (beyond rounding): the
-   * destinations of OFFSHORE, OFFSHORE and ONSHORE of ALL, the sectors of ALL.
+   * Quarantines every share of a parent whose accepted shares add up to more than 100% (beyond
+   * rounding): the destinations of OFFSHORE, OFFSHORE and ONSHORE of ALL, the sectors of ALL.
    */
   private static Dataset<Row> withShareSums(Dataset<Row> outcomes) {
-    Column isShare = col(Outcomes.COLUMN).equalTo(Outcomes.ACCEPTED).and(expr(DomainSql.expand("{share(indicator)}")));
-    Column dimension = when(col("market").notEqual(Market.ALL), lit("market")).otherwise(lit("sector"));
-    Column parent = expr(DomainSql.expand("concat(coalesce({parent_market(market)}, {ALL}), '/', "
-        + "{share_parent_sector(market, sector)})"));
-    WindowSpec group = Window.partitionBy(col("entity_code"), col("year"), col("period"), col("indicator"),
-        col("status"), dimension, parent);
+    Column isShare =
+        col(Outcomes.COLUMN)
+            .equalTo(Outcomes.ACCEPTED)
+            .and(expr(DomainSql.expand("{share(indicator)}")));
+    Column dimension =
+        when(col("market").notEqual(Market.ALL), lit("market")).otherwise(lit("sector"));
+    Column parent =
+        expr(
+            DomainSql.expand(
+                "concat(coalesce({parent_market(market)}, {ALL}), '/', "
+                    + "{share_parent_sector(market, sector)})"));
+    WindowSpec group =
+        Window.partitionBy(
+            col("entity_code"),
+            col("year"),
+            col("period"),
+            col("indicator"),
+            col("status"),
+            dimension,
+            parent);
     Column total = sum(when(isShare, col("value"))).over(group);
     Column over = isShare.and(total.gt(SHARE_SUM_LIMIT));
-    return outcomes.withColumn("_share_total", total)
-        .withColumn("reason", when(over, concat(lit("the shares of one parent total add up to "),
-            format_number(col("_share_total").multiply(100), 1),
-            lit("%, more than 100%; correct the shares or their markets and sectors"))).otherwise(col("reason")))
-        .withColumn("reason_code", when(over, lit(ReasonCode.SHARES_OVER_100.name())).otherwise(col("reason_code")))
-        .withColumn(Outcomes.COLUMN, when(over, lit(Outcomes.QUARANTINED)).otherwise(col(Outcomes.COLUMN)))
+    return outcomes
+        .withColumn("_share_total", total)
+        .withColumn(
+            "reason",
+            when(
+                    over,
+                    concat(
+                        lit("the shares of one parent total add up to "),
+                        format_number(col("_share_total").multiply(100), 1),
+                        lit("%, more than 100%; correct the shares or their markets and sectors")))
+                .otherwise(col("reason")))
+        .withColumn(
+            "reason_code",
+            when(over, lit(ReasonCode.SHARES_OVER_100.name())).otherwise(col("reason_code")))
+        .withColumn(
+            Outcomes.COLUMN, when(over, lit(Outcomes.QUARANTINED)).otherwise(col(Outcomes.COLUMN)))
         .drop("_share_total");
   }
 }

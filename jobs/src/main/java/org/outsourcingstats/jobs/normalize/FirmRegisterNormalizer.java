@@ -15,10 +15,22 @@ import org.outsourcingstats.jobs.tables.Tables;
 
 /** The firm register into {@code firm_observations}: one row per firm, year and sector. */
 final class FirmRegisterNormalizer implements ShapeNormalizer {
-  private static final List<String> OWNED = List.of("firm_name", "entity_code", "entity_name", "revenue",
-      "reported_revenue", "reported_unit", "fx_rate", "employees", "fortune500", "source_file", "source_line",
-      "batch_id");
-  private static final List<String> COMPARED = List.of("firm_name", "revenue", "employees", "fortune500");
+  private static final List<String> OWNED =
+      List.of(
+          "firm_name",
+          "entity_code",
+          "entity_name",
+          "revenue",
+          "reported_revenue",
+          "reported_unit",
+          "fx_rate",
+          "employees",
+          "fortune500",
+          "source_file",
+          "source_line",
+          "batch_id");
+  private static final List<String> COMPARED =
+      List.of("firm_name", "revenue", "employees", "fortune500");
 
   private final PipelineContext context;
 
@@ -33,14 +45,21 @@ final class FirmRegisterNormalizer implements ShapeNormalizer {
 
   @Override
   public Dataset<Row> classify(Dataset<Row> raw) {
-    return raw.flatMap(new FirmClassifier(context.vocabulary(), context.config().currentYear()),
+    return raw.flatMap(
+        new FirmClassifier(context.vocabulary(), context.config().currentYear()),
         Encoders.row(FirmClassifier.SCHEMA));
   }
 
   @Override
   public Outcomes outcomes(Dataset<Row> classified, BatchPositions positions) {
-    Column sameness = concat_ws("|", col("firm_name"), col("entity_code"), col("revenue").cast("string"),
-        col("employees").cast("string"), col("fortune500").cast("string"));
+    Column sameness =
+        concat_ws(
+            "|",
+            col("firm_name"),
+            col("entity_code"),
+            col("revenue").cast("string"),
+            col("employees").cast("string"),
+            col("fortune500").cast("string"));
     return Outcomes.of(classified, Tables.FIRM_OBSERVATIONS.key(), sameness, positions.ofLine());
   }
 

@@ -1,6 +1,5 @@
 package org.outsourcingstats.jobs.report;
 
-import org.outsourcingstats.jobs.run.PipelineContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Row;
-import org.outsourcingstats.jobs.tables.Tables;
 import org.outsourcingstats.common.error.Errors;
 import org.outsourcingstats.common.report.HtmlReport;
 import org.outsourcingstats.common.report.ReportInput;
@@ -27,21 +25,24 @@ import org.outsourcingstats.common.vocab.Entity;
 import org.outsourcingstats.common.vocab.Indicator;
 import org.outsourcingstats.common.vocab.Market;
 import org.outsourcingstats.common.vocab.Vocabulary;
+import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.jobs.tables.Tables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the HTML report ({@code <folder>/index.html}) from the gold tables {@code growth}, {@code concentration}
- * and {@code targets}. The tables are small (one row per entity, indicator and year), so they are collected to the
- * driver and rendered there by the plain-Java {@link HtmlReport}.
+ * Writes the HTML report ({@code <folder>/index.html}) from the gold tables {@code growth}, {@code
+ * concentration} and {@code targets}. The tables are small (one row per entity, indicator and
+ * year), so they are collected to the driver and rendered there by the plain-Java {@link
+ * HtmlReport}.
  */
 public final class ReportJob {
   /** The report's file name inside its folder. */
   public static final String FILE_NAME = "index.html";
 
   private static final Logger LOG = LoggerFactory.getLogger(ReportJob.class);
-  private static final DateTimeFormatter WRITTEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-      .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter WRITTEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
   private static final List<String> LEVELS = List.of("country", "province", "city");
 
   private final PipelineContext context;
@@ -50,7 +51,9 @@ public final class ReportJob {
     this.context = context;
   }
 
-  /** Renders the report and writes it into {@code pipeline.report.dir}; returns the file written. */
+  /**
+   * Renders the report and writes it into {@code pipeline.report.dir}; returns the file written.
+   */
   public String write() {
     String folder = context.config().reportDir();
     String html = HtmlReport.render(input());
@@ -70,67 +73,188 @@ public final class ReportJob {
   public ReportInput input() {
     Vocabulary vocabulary = context.vocabulary();
     Comparator<String> byEntity = Comparator.comparing((String code) -> level(vocabulary, code));
-    List<GrowthRow> growth = context.tables().read(Tables.GROWTH)
-        .selectExpr("entity_code", "entity_name", "sector", "market", "indicator", "unit", "period", "year",
-            "CAST(value AS DOUBLE) AS value", "status", "yoy", "reported_yoy", "yoy_check", "reason")
-        .orderBy("entity_name", "indicator", "period", "sector", "market", "year")
-        .collectAsList().stream().map(ReportJob::growthRow)
-        .sorted(Comparator.comparing(GrowthRow::entityCode, byEntity)).toList();
-    List<ConcentrationRow> concentration = context.tables().read(Tables.CONCENTRATION)
-        .selectExpr("scope_code", "scope_name", "dimension", "indicator", "sector", "market", "period", "year",
-            "n_members", "other_share", "hhi_lower", "hhi_upper", "cr4", "top_member", "top_share", "band_2023",
-            "band_2010")
-        .orderBy("scope_name", "dimension", "indicator", "sector", "market", "period", "year")
-        .collectAsList().stream().map(ReportJob::concentrationRow)
-        .sorted(Comparator.comparing(ConcentrationRow::scopeCode, byEntity)).toList();
-    List<TargetRow> targets = context.tables().read(Tables.TARGETS)
-        .selectExpr("entity_code", "entity_name", "indicator", "sector", "market", "target_year",
-            "CAST(target_value AS DOUBLE)", "base_year", "CAST(base_value AS DOUBLE)", "required_cagr",
-            "latest_year", "CAST(latest_value AS DOUBLE)", "actual_cagr", "on_track")
-        .orderBy("entity_name", "indicator", "sector", "market", "target_year")
-        .collectAsList().stream().map(row -> targetRow(row, vocabulary))
-        .sorted(Comparator.comparing(TargetRow::entityCode, byEntity)).toList();
+    List<GrowthRow> growth =
+        context
+            .tables()
+            .read(Tables.GROWTH)
+            .selectExpr(
+                "entity_code",
+                "entity_name",
+                "sector",
+                "market",
+                "indicator",
+                "unit",
+                "period",
+                "year",
+                "CAST(value AS DOUBLE) AS value",
+                "status",
+                "yoy",
+                "reported_yoy",
+                "yoy_check",
+                "reason")
+            .orderBy("entity_name", "indicator", "period", "sector", "market", "year")
+            .collectAsList()
+            .stream()
+            .map(ReportJob::growthRow)
+            .sorted(Comparator.comparing(GrowthRow::entityCode, byEntity))
+            .toList();
+    List<ConcentrationRow> concentration =
+        context
+            .tables()
+            .read(Tables.CONCENTRATION)
+            .selectExpr(
+                "scope_code",
+                "scope_name",
+                "dimension",
+                "indicator",
+                "sector",
+                "market",
+                "period",
+                "year",
+                "n_members",
+                "other_share",
+                "hhi_lower",
+                "hhi_upper",
+                "cr4",
+                "top_member",
+                "top_share",
+                "band_2023",
+                "band_2010")
+            .orderBy("scope_name", "dimension", "indicator", "sector", "market", "period", "year")
+            .collectAsList()
+            .stream()
+            .map(ReportJob::concentrationRow)
+            .sorted(Comparator.comparing(ConcentrationRow::scopeCode, byEntity))
+            .toList();
+    List<TargetRow> targets =
+        context
+            .tables()
+            .read(Tables.TARGETS)
+            .selectExpr(
+                "entity_code",
+                "entity_name",
+                "indicator",
+                "sector",
+                "market",
+                "target_year",
+                "CAST(target_value AS DOUBLE)",
+                "base_year",
+                "CAST(base_value AS DOUBLE)",
+                "required_cagr",
+                "latest_year",
+                "CAST(latest_value AS DOUBLE)",
+                "actual_cagr",
+                "on_track")
+            .orderBy("entity_name", "indicator", "sector", "market", "target_year")
+            .collectAsList()
+            .stream()
+            .map(row -> targetRow(row, vocabulary))
+            .sorted(Comparator.comparing(TargetRow::entityCode, byEntity))
+            .toList();
     Map<String, String> markets = new LinkedHashMap<>();
     for (Market market : vocabulary.markets().values()) {
       markets.put(market.code(), market.nameEn());
     }
-    return new ReportInput("Service outsourcing statistics", subtitle(), growth, concentration, targets, markets);
+    return new ReportInput(
+        "Service outsourcing statistics", subtitle(), growth, concentration, targets, markets);
   }
 
-  /** Where the figures come from: the database, its warehouse and the last run, and when the page was written. */
+  /**
+   * Where the figures come from: the database, its warehouse and the last run, and when the page
+   * was written.
+   */
   private String subtitle() {
-    String source = "Database " + context.config().database() + " in " + context.config().warehouse();
-    List<Row> last = context.tables().read(Tables.RUNS).orderBy(org.apache.spark.sql.functions.col(
-        "finished_at").desc()).select("run_id", "finished_at").limit(1).collectAsList();
-    String run = last.isEmpty() || last.get(0).isNullAt(1) ? "no run recorded" : "last run "
-        + last.get(0).getString(0) + " finished " + WRITTEN.format(last.get(0).getTimestamp(1).toInstant());
+    String source =
+        "Database " + context.config().database() + " in " + context.config().warehouse();
+    List<Row> last =
+        context
+            .tables()
+            .read(Tables.RUNS)
+            .orderBy(org.apache.spark.sql.functions.col("finished_at").desc())
+            .select("run_id", "finished_at")
+            .limit(1)
+            .collectAsList();
+    String run =
+        last.isEmpty() || last.get(0).isNullAt(1)
+            ? "no run recorded"
+            : "last run "
+                + last.get(0).getString(0)
+                + " finished "
+                + WRITTEN.format(last.get(0).getTimestamp(1).toInstant());
     return source + " · " + run + " · written " + WRITTEN.format(Instant.now());
   }
 
-  /** Nation, provinces, cities; an entity missing from the vocabulary last. Stable, so names stay sorted within. */
+  /**
+   * Nation, provinces, cities; an entity missing from the vocabulary last. Stable, so names stay
+   * sorted within.
+   */
   private static int level(Vocabulary vocabulary, String code) {
     int level = vocabulary.entityByCode(code).map(Entity::level).map(LEVELS::indexOf).orElse(-1);
     return level < 0 ? LEVELS.size() : level;
   }
 
   private static GrowthRow growthRow(Row r) {
-    return new GrowthRow(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-        r.getString(5), r.getString(6), r.getInt(7), r.getDouble(8), r.getString(9), (Double) r.get(10),
-        (Double) r.get(11), r.getString(12), r.getString(13));
+    return new GrowthRow(
+        r.getString(0),
+        r.getString(1),
+        r.getString(2),
+        r.getString(3),
+        r.getString(4),
+        r.getString(5),
+        r.getString(6),
+        r.getInt(7),
+        r.getDouble(8),
+        r.getString(9),
+        (Double) r.get(10),
+        (Double) r.get(11),
+        r.getString(12),
+        r.getString(13));
   }
 
   private static ConcentrationRow concentrationRow(Row r) {
-    return new ConcentrationRow(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-        r.getString(5), r.getString(6), r.getInt(7), r.getInt(8), r.getDouble(9), r.getDouble(10), r.getDouble(11),
-        r.getDouble(12), r.getString(13), r.getDouble(14), r.getString(15), r.getString(16));
+    return new ConcentrationRow(
+        r.getString(0),
+        r.getString(1),
+        r.getString(2),
+        r.getString(3),
+        r.getString(4),
+        r.getString(5),
+        r.getString(6),
+        r.getInt(7),
+        r.getInt(8),
+        r.getDouble(9),
+        r.getDouble(10),
+        r.getDouble(11),
+        r.getDouble(12),
+        r.getString(13),
+        r.getDouble(14),
+        r.getString(15),
+        r.getString(16));
   }
 
   private static TargetRow targetRow(Row r, Vocabulary vocabulary) {
-    String unit = vocabulary.indicatorByCode(r.getString(2)).map(Indicator::unitKind)
-        .map(kind -> kind.normalizedUnit()).orElse("");
-    return new TargetRow(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4), unit,
-        r.getInt(5), r.getDouble(6), (Integer) r.get(7), (Double) r.get(8), (Double) r.get(9), (Integer) r.get(10),
-        (Double) r.get(11), (Double) r.get(12), (Boolean) r.get(13));
+    String unit =
+        vocabulary
+            .indicatorByCode(r.getString(2))
+            .map(Indicator::unitKind)
+            .map(kind -> kind.normalizedUnit())
+            .orElse("");
+    return new TargetRow(
+        r.getString(0),
+        r.getString(1),
+        r.getString(2),
+        r.getString(3),
+        r.getString(4),
+        unit,
+        r.getInt(5),
+        r.getDouble(6),
+        (Integer) r.get(7),
+        (Double) r.get(8),
+        (Double) r.get(9),
+        (Integer) r.get(10),
+        (Double) r.get(11),
+        (Double) r.get(12),
+        (Boolean) r.get(13));
   }
 
   /** Written beside the old page and moved over it, so a reader never sees half a page. */
@@ -141,7 +265,8 @@ public final class ReportJob {
     Path partial = folder.resolve("." + FILE_NAME + "." + java.util.UUID.randomUUID() + ".tmp");
     try {
       Files.write(partial, bytes);
-      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(partial);
     }

@@ -1,26 +1,27 @@
 package org.outsourcingstats.jobs.run;
 
-import org.outsourcingstats.jobs.gold.ConcentrationJob;
-import org.outsourcingstats.jobs.gold.GrowthJob;
-import org.outsourcingstats.jobs.gold.TargetsJob;
-import org.outsourcingstats.jobs.ingest.IngestJob;
-import org.outsourcingstats.jobs.normalize.NormalizeJob;
 import java.time.Duration;
-import org.apache.spark.SparkContext;
-import org.apache.hadoop.fs.FSError;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.fs.FSError;
+import org.apache.spark.SparkContext;
 import org.outsourcingstats.common.error.Errors;
+import org.outsourcingstats.jobs.gold.ConcentrationJob;
+import org.outsourcingstats.jobs.gold.GrowthJob;
+import org.outsourcingstats.jobs.gold.TargetsJob;
+import org.outsourcingstats.jobs.ingest.IngestJob;
+import org.outsourcingstats.jobs.normalize.NormalizeJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs steps of the pipeline in order in one SparkSession, recording each in {@code runs}. A failing step is
- * recorded as FAILED and stops the run; what earlier steps committed stays committed and consistent. A batch that
- * fails normalisation is set aside and does not stop the run (see {@link NormalizeJob}).
+ * Runs steps of the pipeline in order in one SparkSession, recording each in {@code runs}. A
+ * failing step is recorded as FAILED and stops the run; what earlier steps committed stays
+ * committed and consistent. A batch that fails normalisation is set aside and does not stop the run
+ * (see {@link NormalizeJob}).
  */
 public final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -39,14 +40,16 @@ public final class Pipeline {
   }
 
   /**
-   * Runs {@code steps} in order. A step that fails is recorded as FAILED (with its cause; when even that row cannot be
-   * written, the error says so) and stops the run with an error naming the step. A normalize step that set batches
-   * aside is recorded as PARTIAL and the run goes on; {@link #heldBatches} of the results names them.
+   * Runs {@code steps} in order. A step that fails is recorded as FAILED (with its cause; when even
+   * that row cannot be written, the error says so) and stops the run with an error naming the step.
+   * A normalize step that set batches aside is recorded as PARTIAL and the run goes on; {@link
+   * #heldBatches} of the results names them.
    */
   public List<StepResult> run(List<Step> steps) {
     try {
       context.tables().ensureCreated();
-    } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes but thrown undeclared.
+    } catch (
+        Exception e) { // Spark's AnalysisException is checked in Java's eyes but thrown undeclared.
       throw Errors.tablesNotReady(context.config().warehouse(), e);
     }
     RunsLog runs = new RunsLog(context);
@@ -61,7 +64,9 @@ public final class Pipeline {
       try {
         result = execute(step);
         runs.succeeded(result);
-      } catch (Exception | FSError e) { // Spark throws checked exceptions undeclared; a full disk is Hadoop's Error
+      } catch (Exception
+          | FSError
+              e) { // Spark throws checked exceptions undeclared; a full disk is Hadoop's Error
         try {
           runs.failed(step.id(), started, e);
         } catch (Exception | FSError recording) { // as above
@@ -73,8 +78,13 @@ public final class Pipeline {
         spark.clearJobGroup();
       }
       results.add(result);
-      LOG.info("[{}/{}] {} done in {} s: {}", index, steps.size(), step,
-          String.format("%.1f", Duration.between(started, Instant.now()).toMillis() / 1000.0), result.detail());
+      LOG.info(
+          "[{}/{}] {} done in {} s: {}",
+          index,
+          steps.size(),
+          step,
+          String.format("%.1f", Duration.between(started, Instant.now()).toMillis() / 1000.0),
+          result.detail());
     }
     return results;
   }

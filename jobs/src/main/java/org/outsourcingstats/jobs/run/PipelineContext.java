@@ -7,10 +7,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.apache.spark.sql.SparkSession;
 import org.outsourcingstats.common.config.PipelineConfig;
-import org.outsourcingstats.jobs.tables.PipelineTables;
 import org.outsourcingstats.common.vocab.Vocabulary;
+import org.outsourcingstats.jobs.tables.PipelineTables;
 
-/** What every step of one invocation shares: settings, the one SparkSession, the tables, vocabularies, run id. */
+/**
+ * What every step of one invocation shares: settings, the one SparkSession, the tables,
+ * vocabularies, run id.
+ */
 public final class PipelineContext {
   private static final DateTimeFormatter RUN_ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -25,7 +28,8 @@ public final class PipelineContext {
     this.config = config;
     this.spark = spark;
     this.tables = new PipelineTables(spark, config);
-    this.runId = RUN_ID_TIME.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    this.runId =
+        RUN_ID_TIME.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   public PipelineConfig config() {
@@ -48,7 +52,10 @@ public final class PipelineContext {
   /** The reference vocabularies, loaded on first use. */
   public synchronized Vocabulary vocabulary() {
     if (vocabulary == null) {
-      vocabulary = config.referenceDir() == null ? Vocabulary.bundled() : Vocabulary.load(Path.of(config.referenceDir()));
+      vocabulary =
+          config.referenceDir() == null
+              ? Vocabulary.bundled()
+              : Vocabulary.load(Path.of(config.referenceDir()));
     }
     return vocabulary;
   }

@@ -8,10 +8,10 @@ import org.apache.spark.sql.SparkSession;
 import org.outsourcingstats.common.config.PipelineConfig;
 
 /**
- * Creates the one SparkSession a pipeline process uses, with Delta Lake and the configured catalog. An already
- * active session (a notebook's, a test suite's) is reused as it is. {@link #settings} gives the same settings to
- * sessions the pipeline does not build itself (Spark's SQL shell and Thrift server), so that every process sees the
- * same tables by name.
+ * Creates the one SparkSession a pipeline process uses, with Delta Lake and the configured catalog.
+ * An already active session (a notebook's, a test suite's) is reused as it is. {@link #settings}
+ * gives the same settings to sessions the pipeline does not build itself (Spark's SQL shell and
+ * Thrift server), so that every process sees the same tables by name.
  */
 public final class SparkSessions {
   private SparkSessions() {}
@@ -19,7 +19,8 @@ public final class SparkSessions {
   /**
    * The session for {@code config}.
    *
-   * @param master the master URL from the command line, or null to keep spark-submit's (local[*] by default)
+   * @param master the master URL from the command line, or null to keep spark-submit's (local[*] by
+   *     default)
    */
   public static SparkSession getOrCreate(PipelineConfig config, String master) {
     SparkSession active = SparkSession.getActiveSession().getOrElse(() -> null);
@@ -33,18 +34,22 @@ public final class SparkSessions {
   }
 
   /**
-   * Every Spark setting of a pipeline session, in the order they apply: the master, Delta Lake, the warehouse,
-   * loopback binding in local mode, {@code pipeline.spark.*}, then the catalog.
+   * Every Spark setting of a pipeline session, in the order they apply: the master, Delta Lake, the
+   * warehouse, loopback binding in local mode, {@code pipeline.spark.*}, then the catalog.
    *
-   * @param master the master URL from the command line, or null to keep the one of {@code submitted}
-   * @param submitted the settings spark-submit passed on (its {@code spark.master}), read for the master only
+   * @param master the master URL from the command line, or null to keep the one of {@code
+   *     submitted}
+   * @param submitted the settings spark-submit passed on (its {@code spark.master}), read for the
+   *     master only
    */
-  public static Map<String, String> settings(PipelineConfig config, String master, SparkConf submitted) {
+  public static Map<String, String> settings(
+      PipelineConfig config, String master, SparkConf submitted) {
     Map<String, String> settings = new LinkedHashMap<>();
     String effectiveMaster = master != null ? master : submitted.get("spark.master", "local[*]");
     settings.put("spark.master", effectiveMaster);
     settings.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
-    settings.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    settings.put(
+        "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
     settings.put("spark.sql.warehouse.dir", config.warehouse());
     if (effectiveMaster.startsWith("local")) {
       // Local mode serves nobody else: bind to loopback only.
@@ -55,7 +60,8 @@ public final class SparkSessions {
     switch (config.catalog()) {
       case EMBEDDED_DERBY -> {
         settings.put("spark.sql.catalogImplementation", "hive");
-        settings.put("spark.hadoop.javax.jdo.option.ConnectionURL",
+        settings.put(
+            "spark.hadoop.javax.jdo.option.ConnectionURL",
             "jdbc:derby:;databaseName=" + config.warehouse() + "/metastore_db;create=true");
         settings.put("spark.hadoop.hive.metastore.warehouse.dir", config.warehouse());
         settings.put("spark.hadoop.datanucleus.schema.autoCreateAll", "true");
@@ -67,7 +73,10 @@ public final class SparkSessions {
     return Collections.unmodifiableMap(settings);
   }
 
-  /** JVM-wide settings a session of {@code config} needs before it starts: Derby's home (its log) in the warehouse. */
+  /**
+   * JVM-wide settings a session of {@code config} needs before it starts: Derby's home (its log) in
+   * the warehouse.
+   */
   public static void prepareJvm(PipelineConfig config) {
     if (config.catalog() == PipelineConfig.Catalog.EMBEDDED_DERBY) {
       System.setProperty("derby.system.home", config.warehouse());

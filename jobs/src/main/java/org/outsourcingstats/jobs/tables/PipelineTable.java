@@ -5,26 +5,35 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * One Delta table of the warehouse as a value: its name in the pipeline's database, its schema (the columns users
- * query by name, each with its comment), its natural key and how the pipeline writes it. Every MERGE into a table
- * joins on {@link #mergeCondition()}, built from the key, so a key is written down once.
+ * One Delta table of the warehouse as a value: its name in the pipeline's database, its schema (the
+ * columns users query by name, each with its comment), its natural key and how the pipeline writes
+ * it. Every MERGE into a table joins on {@link #mergeCondition()}, built from the key, so a key is
+ * written down once.
  *
  * @param name the table's name, without the database
- * @param key the columns that identify a row; empty for a table that is only appended to or rewritten
+ * @param key the columns that identify a row; empty for a table that is only appended to or
+ *     rewritten
  * @param write how the pipeline writes the table
- * @param createdOnFirstUse whether the table is created when first written rather than with the others (it stays
- *     empty in a healthy warehouse, and a run that never needs it neither creates nor reads it)
+ * @param createdOnFirstUse whether the table is created when first written rather than with the
+ *     others (it stays empty in a healthy warehouse, and a run that never needs it neither creates
+ *     nor reads it)
  */
-public record PipelineTable(String name, StructType schema, List<String> key, Write write,
-    boolean createdOnFirstUse) {
+public record PipelineTable(
+    String name, StructType schema, List<String> key, Write write, boolean createdOnFirstUse) {
 
   /** How the pipeline writes a table. */
   public enum Write {
-    /** Rows are only ever added, and Delta enforces it ({@code delta.appendOnly}): the landed raw rows. */
+    /**
+     * Rows are only ever added, and Delta enforces it ({@code delta.appendOnly}): the landed raw
+     * rows.
+     */
     IMMUTABLE,
     /** Rows are added, one commit per write; an undone batch takes its own back (RESTORE). */
     APPENDED,
-    /** Rows are merged on the key: a later batch revises a row, the older version stays reachable by time travel. */
+    /**
+     * Rows are merged on the key: a later batch revises a row, the older version stays reachable by
+     * time travel.
+     */
     MERGED,
     /** The rows a step computes replace the table's rows (the gold tables). */
     REWRITTEN
@@ -37,12 +46,16 @@ public record PipelineTable(String name, StructType schema, List<String> key, Wr
     }
     for (String column : key) {
       if (!List.of(schema.fieldNames()).contains(column)) {
-        throw new IllegalArgumentException("key column " + column + " is not a column of table " + name);
+        throw new IllegalArgumentException(
+            "key column " + column + " is not a column of table " + name);
       }
     }
   }
 
-  /** A new row of the table, its columns set by name; driver side (a builder for executors: {@link RowBuilder}). */
+  /**
+   * A new row of the table, its columns set by name; driver side (a builder for executors: {@link
+   * RowBuilder}).
+   */
   public RowBuilder.Values row() {
     return new RowBuilder(schema).row();
   }
@@ -53,11 +66,13 @@ public record PipelineTable(String name, StructType schema, List<String> key, Wr
   }
 
   /**
-   * The MERGE condition of the target {@code t} and the source {@code s} on the key. Null-safe: a key column left
-   * NULL (a quarantined whole file has no line) matches NULL.
+   * The MERGE condition of the target {@code t} and the source {@code s} on the key. Null-safe: a
+   * key column left NULL (a quarantined whole file has no line) matches NULL.
    */
   public String mergeCondition() {
-    return key.stream().map(column -> "t." + column + " <=> s." + column).collect(Collectors.joining(" AND "));
+    return key.stream()
+        .map(column -> "t." + column + " <=> s." + column)
+        .collect(Collectors.joining(" AND "));
   }
 
   @Override

@@ -17,11 +17,12 @@ import org.outsourcingstats.common.config.PipelineConfig;
 import org.outsourcingstats.common.error.Errors;
 
 /**
- * The pipeline's Delta tables in the catalog: created on first use under {@code <warehouse>/<database>.db}, read
- * and written by name.
+ * The pipeline's Delta tables in the catalog: created on first use under {@code
+ * <warehouse>/<database>.db}, read and written by name.
  */
 public final class PipelineTables {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PipelineTables.class);
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(PipelineTables.class);
   private final SparkSession spark;
   private final PipelineConfig config;
 
@@ -32,17 +33,27 @@ public final class PipelineTables {
 
   /**
    * Creates the database and every table that does not exist yet, but those {@linkplain
-   * PipelineTable#createdOnFirstUse() created on first use};
-   * existing tables are left as they are.
+   * PipelineTable#createdOnFirstUse() created on first use}; existing tables are left as they are.
    */
   public PipelineTables ensureCreated() {
-    spark.sql("CREATE DATABASE IF NOT EXISTS " + config.database() + " LOCATION '"
-        + escape(config.warehouse() + "/" + config.database() + ".db") + "'");
-    // One listing instead of a CREATE TABLE IF NOT EXISTS per table: on an existing Delta table that statement
+    spark.sql(
+        "CREATE DATABASE IF NOT EXISTS "
+            + config.database()
+            + " LOCATION '"
+            + escape(config.warehouse() + "/" + config.database() + ".db")
+            + "'");
+    // One listing instead of a CREATE TABLE IF NOT EXISTS per table: on an existing Delta table
+    // that statement
     // still loads the table's snapshot, about 0.4 s each on every scheduled run.
     // SHOW TABLES also lists the session's temporary views, which may share a table's name.
-    Set<String> existing = new HashSet<>(spark.sql("SHOW TABLES IN " + config.database())
-        .where("NOT isTemporary").select("tableName").as(Encoders.STRING()).collectAsList());
+    Set<String> existing =
+        new HashSet<>(
+            spark
+                .sql("SHOW TABLES IN " + config.database())
+                .where("NOT isTemporary")
+                .select("tableName")
+                .as(Encoders.STRING())
+                .collectAsList());
     for (PipelineTable table : Tables.ALL) {
       if (!existing.contains(table.name().toLowerCase(Locale.ROOT)) && !table.createdOnFirstUse()) {
         create(table);
@@ -65,17 +76,25 @@ public final class PipelineTables {
 
   private void create(PipelineTable table) {
     String location = leftoverTable(table);
-    spark.sql("CREATE TABLE IF NOT EXISTS " + name(table) + " (" + table.schema().toDDL()
-        + ") USING delta " + (location == null ? "" : "LOCATION '" + escape(location) + "' ")
-        + "TBLPROPERTIES ('delta.appendOnly' = '" + (table.write() == PipelineTable.Write.IMMUTABLE) + "')");
+    spark.sql(
+        "CREATE TABLE IF NOT EXISTS "
+            + name(table)
+            + " ("
+            + table.schema().toDDL()
+            + ") USING delta "
+            + (location == null ? "" : "LOCATION '" + escape(location) + "' ")
+            + "TBLPROPERTIES ('delta.appendOnly' = '"
+            + (table.write() == PipelineTable.Write.IMMUTABLE)
+            + "')");
   }
 
   /**
-   * The folder of a table the catalog does not know, when a Delta table is already there; else null. A process
-   * killed while it created the tables can leave a table's folder behind without its catalog entry: with a Delta
-   * commit (the table is registered at that location, keeping whatever it holds), or without one (no data was ever
-   * committed there, so the folder is removed). Either way, Delta would otherwise refuse to create the table in a
-   * non-empty folder, and no later run could complete.
+   * The folder of a table the catalog does not know, when a Delta table is already there; else
+   * null. A process killed while it created the tables can leave a table's folder behind without
+   * its catalog entry: with a Delta commit (the table is registered at that location, keeping
+   * whatever it holds), or without one (no data was ever committed there, so the folder is
+   * removed). Either way, Delta would otherwise refuse to create the table in a non-empty folder,
+   * and no later run could complete.
    */
   private String leftoverTable(PipelineTable table) {
     Path location = new Path(config.warehouse() + "/" + config.database() + ".db/" + table.name());
@@ -85,16 +104,22 @@ public final class PipelineTables {
         return null;
       }
       if (DeltaTable.isDeltaTable(spark, location.toString())) {
-        LOG.warn("registering table {} at {}: its folder holds a Delta table the catalog does not know (left by an "
-            + "interrupted run)", name(table), location);
+        LOG.warn(
+            "registering table {} at {}: its folder holds a Delta table the catalog does not know (left by an "
+                + "interrupted run)",
+            name(table),
+            location);
         return location.toString();
       }
-      LOG.warn("removing {}: the folder of table {} holds no Delta commit (left by an interrupted run)", location,
+      LOG.warn(
+          "removing {}: the folder of table {} holds no Delta commit (left by an interrupted run)",
+          location,
           name(table));
       fileSystem.delete(location, true);
       return null;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot inspect the folder of table " + name(table) + " at " + location, e);
+      throw new UncheckedIOException(
+          "cannot inspect the folder of table " + name(table) + " at " + location, e);
     }
   }
 
@@ -117,8 +142,8 @@ public final class PipelineTables {
   }
 
   /**
-   * A MERGE of {@code source} (alias {@code s}) into the table (alias {@code t}) on the table's key, to which the
-   * caller adds its clauses and then executes.
+   * A MERGE of {@code source} (alias {@code s}) into the table (alias {@code t}) on the table's
+   * key, to which the caller adds its clauses and then executes.
    */
   public DeltaMergeBuilder merge(PipelineTable table, Dataset<Row> source) {
     return merge(table, source, table.mergeCondition());

@@ -8,9 +8,9 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Builds rows of a schema by field name, so that a row never depends on the order in which a schema lists its
- * columns; a field left unset is NULL. Serializable, to build rows on the executors; a field's position is found in
- * a hash map, a few nanoseconds a field.
+ * Builds rows of a schema by field name, so that a row never depends on the order in which a schema
+ * lists its columns; a field left unset is NULL. Serializable, to build rows on the executors; a
+ * field's position is found in a hash map, a few nanoseconds a field.
  */
 public final class RowBuilder implements Serializable {
   private static final long serialVersionUID = 1L;

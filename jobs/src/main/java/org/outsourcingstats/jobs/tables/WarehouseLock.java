@@ -15,10 +15,11 @@ import java.util.function.Consumer;
 import org.outsourcingstats.common.error.Errors;
 
 /**
- * An exclusive lock on a local warehouse, held by one pipeline process at a time: the embedded Derby metastore
- * admits one process, and two runs writing the same tables would only fight over Delta commits. A second process
- * waits for the first to finish (runs are serialised) and says so; the lock is released when the process ends,
- * even if it is killed, since the operating system drops it with the process.
+ * An exclusive lock on a local warehouse, held by one pipeline process at a time: the embedded
+ * Derby metastore admits one process, and two runs writing the same tables would only fight over
+ * Delta commits. A second process waits for the first to finish (runs are serialised) and says so;
+ * the lock is released when the process ends, even if it is killed, since the operating system
+ * drops it with the process.
  */
 public final class WarehouseLock implements AutoCloseable {
   static final String FILE = ".pipeline.lock";
@@ -32,16 +33,20 @@ public final class WarehouseLock implements AutoCloseable {
   }
 
   /**
-   * Takes the lock of {@code warehouse}, waiting at most {@code maxWait} for another process to release it.
+   * Takes the lock of {@code warehouse}, waiting at most {@code maxWait} for another process to
+   * release it.
    *
-   * @param waiting told once, with the holder's description, when the lock is held by another process
+   * @param waiting told once, with the holder's description, when the lock is held by another
+   *     process
    */
-  public static WarehouseLock acquire(Path warehouse, String holder, Duration maxWait, Consumer<String> waiting) {
+  public static WarehouseLock acquire(
+      Path warehouse, String holder, Duration maxWait, Consumer<String> waiting) {
     try {
       Files.createDirectories(warehouse);
       Path file = warehouse.resolve(FILE);
-      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE);
+      FileChannel channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       Instant deadline = Instant.now().plus(maxWait);
       FileLock lock = channel.tryLock();
       if (lock == null) {
@@ -50,7 +55,8 @@ public final class WarehouseLock implements AutoCloseable {
       while (lock == null) {
         if (Instant.now().isAfter(deadline)) {
           channel.close();
-          throw Errors.warehouseBusy(warehouse, Files.readString(file, StandardCharsets.UTF_8).strip(), maxWait);
+          throw Errors.warehouseBusy(
+              warehouse, Files.readString(file, StandardCharsets.UTF_8).strip(), maxWait);
         }
         sleep();
         lock = channel.tryLock();

@@ -4,27 +4,39 @@ import org.apache.spark.sql.SparkSession;
 import org.outsourcingstats.common.parse.Statuses;
 
 /**
- * The one figure per key that gold tables use when a figure exists under several statuses: actual over
- * provisional over estimate over derived ({@link Statuses#PREFERENCE}). One SQL text for every job.
+ * The one figure per key that gold tables use when a figure exists under several statuses: actual
+ * over provisional over estimate over derived ({@link Statuses#PREFERENCE}). One SQL text for every
+ * job.
  */
 public final class BestFigures {
   private BestFigures() {}
 
-  /** A subquery (with its alias) of {@code table}'s rows of the given statuses, the preferred one per key. */
+  /**
+   * A subquery (with its alias) of {@code table}'s rows of the given statuses, the preferred one
+   * per key.
+   */
   static String of(String table, String... statuses) {
     return "(SELECT * FROM (SELECT o.*, row_number() OVER (PARTITION BY entity_code, year, period, sector, market, "
-        + "indicator ORDER BY " + DomainSql.statusPreference("status") + ") AS preference FROM " + table
-        + " o WHERE status IN (" + String.join(", ", java.util.Arrays.stream(statuses).map(DomainSql::literal).toList())
+        + "indicator ORDER BY "
+        + DomainSql.statusPreference("status")
+        + ") AS preference FROM "
+        + table
+        + " o WHERE status IN ("
+        + String.join(", ", java.util.Arrays.stream(statuses).map(DomainSql::literal).toList())
         + ")) WHERE preference = 1) best_figures";
   }
 
   /**
-   * The same rows computed once, now, and registered as the temporary view {@code view}, whose name is returned.
-   * For queries that refer to the best figures more than once: Spark inlines a subquery at every reference, so
-   * each would read the table and rank its rows again (seven times in the concentration query).
+   * The same rows computed once, now, and registered as the temporary view {@code view}, whose name
+   * is returned. For queries that refer to the best figures more than once: Spark inlines a
+   * subquery at every reference, so each would read the table and rank its rows again (seven times
+   * in the concentration query).
    */
   public static String view(SparkSession spark, String view, String table, String... statuses) {
-    spark.sql("SELECT * FROM " + of(table, statuses)).localCheckpoint().createOrReplaceTempView(view);
+    spark
+        .sql("SELECT * FROM " + of(table, statuses))
+        .localCheckpoint()
+        .createOrReplaceTempView(view);
     return view;
   }
 }

@@ -14,11 +14,12 @@ import org.outsourcingstats.common.vocab.Market;
 import org.outsourcingstats.common.vocab.Sector;
 
 /**
- * The one place where SQL gets the domain's rules: the market hierarchy, the status letters, the full-year period,
- * the growth and share suffixes of indicators and the reason codes, each generated from its Java definition in
- * {@code common} ({@link Market}, {@link Statuses}, {@link Periods}, {@link Indicator}, {@link ReasonCode}). A query
- * names a rule by a token in braces and {@link #expand} writes it out, so that renaming a code changes every query
- * and a query never holds a second literal of it:
+ * The one place where SQL gets the domain's rules: the market hierarchy, the status letters, the
+ * full-year period, the growth and share suffixes of indicators and the reason codes, each
+ * generated from its Java definition in {@code common} ({@link Market}, {@link Statuses}, {@link
+ * Periods}, {@link Indicator}, {@link ReasonCode}). A query names a rule by a token in braces and
+ * {@link #expand} writes it out, so that renaming a code changes every query and a query never
+ * holds a second literal of it:
  *
  * <table>
  *   <caption>Tokens</caption>
@@ -40,26 +41,37 @@ import org.outsourcingstats.common.vocab.Sector;
 public final class DomainSql {
   private static final Pattern TOKEN = Pattern.compile("\\{([A-Za-z_]+)(?:\\(([\\w., ]+)\\))?}");
 
-  private static final Map<String, String> CONSTANTS = Map.of(
-      "ALL", literal(Market.ALL),
-      "OFFSHORE", literal(Market.OFFSHORE),
-      "ONSHORE", literal(Market.ONSHORE),
-      "ACTUAL", literal(Statuses.ACTUAL),
-      "TARGET", literal(Statuses.TARGET),
-      "DERIVED", literal(Statuses.DERIVED),
-      "FY", literal(Periods.FULL_YEAR));
+  private static final Map<String, String> CONSTANTS =
+      Map.of(
+          "ALL", literal(Market.ALL),
+          "OFFSHORE", literal(Market.OFFSHORE),
+          "ONSHORE", literal(Market.ONSHORE),
+          "ACTUAL", literal(Statuses.ACTUAL),
+          "TARGET", literal(Statuses.TARGET),
+          "DERIVED", literal(Statuses.DERIVED),
+          "FY", literal(Periods.FULL_YEAR));
 
-  private static final Map<String, Function<List<String>, String>> RULES = Map.of(
-      "level", args -> "NOT " + growth(args.get(0)) + " AND NOT " + share(args.get(0)),
-      "growth", args -> growth(args.get(0)),
-      "share", args -> share(args.get(0)),
-      "growth_base", args -> base(args.get(0), Indicator.GROWTH_SUFFIX),
-      "share_base", args -> base(args.get(0), Indicator.SHARE_SUFFIX),
-      "parent_market", args -> parentMarket(args.get(0)),
-      "destination", args -> destination(args.get(0)),
-      "rolled_up_markets", args -> rolledUpMarkets(args.get(0)),
-      "share_parent_sector", args -> "CASE WHEN " + args.get(0) + " = " + literal(Market.ALL) + " THEN "
-          + literal(Sector.ALL) + " ELSE " + args.get(1) + " END");
+  private static final Map<String, Function<List<String>, String>> RULES =
+      Map.of(
+          "level", args -> "NOT " + growth(args.get(0)) + " AND NOT " + share(args.get(0)),
+          "growth", args -> growth(args.get(0)),
+          "share", args -> share(args.get(0)),
+          "growth_base", args -> base(args.get(0), Indicator.GROWTH_SUFFIX),
+          "share_base", args -> base(args.get(0), Indicator.SHARE_SUFFIX),
+          "parent_market", args -> parentMarket(args.get(0)),
+          "destination", args -> destination(args.get(0)),
+          "rolled_up_markets", args -> rolledUpMarkets(args.get(0)),
+          "share_parent_sector",
+              args ->
+                  "CASE WHEN "
+                      + args.get(0)
+                      + " = "
+                      + literal(Market.ALL)
+                      + " THEN "
+                      + literal(Sector.ALL)
+                      + " ELSE "
+                      + args.get(1)
+                      + " END");
 
   private DomainSql() {}
 
@@ -74,11 +86,14 @@ public final class DomainSql {
         expanded = CONSTANTS.get(name);
       } else {
         Function<List<String>, String> rule = RULES.get(name);
-        expanded = rule == null ? null
-            : rule.apply(Arrays.stream(token.group(2).split(",")).map(String::strip).toList());
+        expanded =
+            rule == null
+                ? null
+                : rule.apply(Arrays.stream(token.group(2).split(",")).map(String::strip).toList());
       }
       if (expanded == null) {
-        throw new IllegalArgumentException("unknown domain token " + token.group() + " in SQL: " + sql);
+        throw new IllegalArgumentException(
+            "unknown domain token " + token.group() + " in SQL: " + sql);
       }
       token.appendReplacement(out, Matcher.quoteReplacement(expanded));
     }
@@ -91,28 +106,43 @@ public final class DomainSql {
   }
 
   /**
-   * A reason as a struct of {@code code} and {@code text}: the code from {@link ReasonCode}, the text a SQL
-   * expression.
+   * A reason as a struct of {@code code} and {@code text}: the code from {@link ReasonCode}, the
+   * text a SQL expression.
    */
   public static String reason(ReasonCode code, String textSql) {
     return "named_struct('code', " + literal(code.name()) + ", 'text', " + textSql + ")";
   }
 
-  /** The reason struct of a {@linkplain ReasonCode#written(String) written} reason held by {@code column}. */
+  /**
+   * The reason struct of a {@linkplain ReasonCode#written(String) written} reason held by {@code
+   * column}.
+   */
   public static String writtenReason(String column) {
     String separator = literal(ReasonCode.WRITTEN_SEPARATOR.strip());
-    return "named_struct('code', substring_index(" + column + ", " + separator + ", 1), 'text', trim(substring("
-        + column + ", length(substring_index(" + column + ", " + separator + ", 1)) + 2)))";
+    return "named_struct('code', substring_index("
+        + column
+        + ", "
+        + separator
+        + ", 1), 'text', trim(substring("
+        + column
+        + ", length(substring_index("
+        + column
+        + ", "
+        + separator
+        + ", 1)) + 2)))";
   }
 
   /**
-   * The rank of the status in {@code column} among {@link Statuses#PREFERENCE}, lower first; other statuses (targets)
-   * last. The one ranking of statuses of every query.
+   * The rank of the status in {@code column} among {@link Statuses#PREFERENCE}, lower first; other
+   * statuses (targets) last. The one ranking of statuses of every query.
    */
   public static String statusPreference(String column) {
     StringBuilder sql = new StringBuilder("CASE " + column);
     for (int rank = 0; rank < Statuses.PREFERENCE.size(); rank++) {
-      sql.append(" WHEN ").append(literal(Statuses.PREFERENCE.get(rank))).append(" THEN ").append(rank);
+      sql.append(" WHEN ")
+          .append(literal(Statuses.PREFERENCE.get(rank)))
+          .append(" THEN ")
+          .append(rank);
     }
     return sql.append(" ELSE 9 END").toString();
   }
@@ -137,18 +167,34 @@ public final class DomainSql {
     StringBuilder sql = new StringBuilder("CASE " + column);
     for (Market.Kind kind : Market.Kind.values()) {
       if (kind.code() != null) {
-        sql.append(" WHEN ").append(literal(kind.code())).append(" THEN ").append(nullable(kind.parentCode()));
+        sql.append(" WHEN ")
+            .append(literal(kind.code()))
+            .append(" THEN ")
+            .append(nullable(kind.parentCode()));
       }
     }
-    return sql.append(" ELSE ").append(nullable(Market.Kind.DESTINATION.parentCode())).append(" END").toString();
+    return sql.append(" ELSE ")
+        .append(nullable(Market.Kind.DESTINATION.parentCode()))
+        .append(" END")
+        .toString();
   }
 
   private static String destination(String column) {
-    return column + " NOT IN (" + String.join(", ", Arrays.stream(Market.Kind.values())
-        .filter(kind -> kind.code() != null).map(kind -> literal(kind.code())).toList()) + ")";
+    return column
+        + " NOT IN ("
+        + String.join(
+            ", ",
+            Arrays.stream(Market.Kind.values())
+                .filter(kind -> kind.code() != null)
+                .map(kind -> literal(kind.code()))
+                .toList())
+        + ")";
   }
 
-  /** The market, its parent, its parent's parent: the hierarchy is never deeper than a destination's. */
+  /**
+   * The market, its parent, its parent's parent: the hierarchy is never deeper than a
+   * destination's.
+   */
   private static String rolledUpMarkets(String column) {
     String parent = parentMarket(column);
     return "array_compact(array(" + column + ", " + parent + ", " + parentMarket(parent) + "))";

@@ -28,11 +28,26 @@ class GenerateCommandTest {
 
   @Test
   void writesIntoOutAndPrintsOneParagraphSummary(@TempDir Path out) {
-    Outcome outcome = execute("--rows", "2500", "--rows-per-file", "1000", "--firms", "40", "--seed", "9",
-        "--from-year", "2020", "--to-year", "2021", "--out", out.toString());
+    Outcome outcome =
+        execute(
+            "--rows",
+            "2500",
+            "--rows-per-file",
+            "1000",
+            "--firms",
+            "40",
+            "--seed",
+            "9",
+            "--from-year",
+            "2020",
+            "--to-year",
+            "2021",
+            "--out",
+            out.toString());
 
     assertThat(outcome.exit()).as(outcome.err()).isZero();
-    assertThat(outcome.out().strip()).doesNotContain("\n")
+    assertThat(outcome.out().strip())
+        .doesNotContain("\n")
         .startsWith("Wrote 2,500 contract rows in 3 files")
         .contains("80 firm rows (40 firms x 2 years", "seed 9");
     assertThat(out.resolve("contracts/contracts-s9-part-00002.csv")).isRegularFile();
@@ -51,7 +66,9 @@ class GenerateCommandTest {
   void invalidOptionsExitWithTheReasonAndTheUsage(@TempDir Path out) throws Exception {
     List<Outcome> outcomes = new ArrayList<>();
     outcomes.add(execute("--rows", "-5", "--out", out.toString()));
-    outcomes.add(execute("--rows", "5", "--from-year", "2023", "--to-year", "2016", "--out", out.toString()));
+    outcomes.add(
+        execute(
+            "--rows", "5", "--from-year", "2023", "--to-year", "2016", "--out", out.toString()));
     outcomes.add(execute("--out", out.toString()));
 
     assertThat(outcomes).extracting(Outcome::exit).containsOnly(2);

@@ -22,29 +22,40 @@ import scala.collection.JavaConverters;
 class CellTextTest {
   @ParameterizedTest
   @CsvSource({
-      "1800000000.000000, 1800000000.000000",
-      "1.8E+9, 1800000000",
-      "12345678901234567890123456789012.123456, 12345678901234567890123456789012.123456",
-      "1E-7, 0.0000001",
-      "-2.50, -2.50"})
+    "1800000000.000000, 1800000000.000000",
+    "1.8E+9, 1800000000",
+    "12345678901234567890123456789012.123456, 12345678901234567890123456789012.123456",
+    "1E-7, 0.0000001",
+    "-2.50, -2.50"
+  })
   void decimalsAreTheirPlainDigitsAtTheirScale(String decimal, String expected) {
     assertThat(CellText.text(new BigDecimal(decimal))).isEqualTo(expected);
   }
 
   @ParameterizedTest
   @CsvSource({
-      "0.286, 0.286",
-      "1.0E10, 10000000000",
-      "1.0E-5, 0.00001",
-      "0.42999999999999994, 0.42999999999999994",
-      "-0.0, -0.0",
-      "6400.0, 6400.0"})
+    "0.286, 0.286",
+    "1.0E10, 10000000000",
+    "1.0E-5, 0.00001",
+    "0.42999999999999994, 0.42999999999999994",
+    "-0.0, -0.0",
+    "6400.0, 6400.0"
+  })
   void doublesAreSpelledOutWithoutAnExponent(double value, String expected) {
     assertThat(CellText.text(value)).isEqualTo(expected);
   }
 
   @ParameterizedTest
-  @ValueSource(doubles = {0.1, 1.0 / 3, 2.0 / 3 * 1e-12, 8699.720200000002, 4.9E-324, 123456789.123456789, 1e22})
+  @ValueSource(
+      doubles = {
+        0.1,
+        1.0 / 3,
+        2.0 / 3 * 1e-12,
+        8699.720200000002,
+        4.9E-324,
+        123456789.123456789,
+        1e22
+      })
   void everyDoubleReadsBackExactly(double value) {
     String text = CellText.text(value);
     assertThat(text).doesNotContain("E");
@@ -63,14 +74,19 @@ class CellTextTest {
 
   @Test
   void nestedValuesAreJson() {
-    StructType schema = new StructType().add("code", DataTypes.StringType)
-        .add("share", DataTypes.createDecimalType(9, 6));
+    StructType schema =
+        new StructType()
+            .add("code", DataTypes.StringType)
+            .add("share", DataTypes.createDecimalType(9, 6));
     Row struct = new GenericRowWithSchema(new Object[] {"JP", new BigDecimal("0.800000")}, schema);
     assertThat(CellText.text(struct)).isEqualTo("{\"code\":\"JP\",\"share\":0.800000}");
     assertThat(CellText.text(RowFactory.create("JP", 1L))).isEqualTo("[\"JP\",1]");
-    assertThat(CellText.text(JavaConverters.asScalaBufferConverter(List.of(1.0E10, Double.NaN)).asScala()))
+    assertThat(
+            CellText.text(
+                JavaConverters.asScalaBufferConverter(List.of(1.0E10, Double.NaN)).asScala()))
         .isEqualTo("[10000000000,\"NaN\"]");
-    assertThat(CellText.text(JavaConverters.mapAsScalaMapConverter(Map.of("unit", "万美元")).asScala()))
+    assertThat(
+            CellText.text(JavaConverters.mapAsScalaMapConverter(Map.of("unit", "万美元")).asScala()))
         .isEqualTo("{\"unit\":\"万美元\"}");
   }
 }

@@ -1,7 +1,5 @@
 package org.outsourcingstats.jobs.gold;
 
-import org.outsourcingstats.jobs.PipelineFixture;
-import org.outsourcingstats.jobs.run.PipelineContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -15,10 +13,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.outsourcingstats.jobs.tables.Tables;
+import org.outsourcingstats.jobs.PipelineFixture;
 import org.outsourcingstats.jobs.SharedSpark;
+import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.jobs.tables.Tables;
 
-/** When {@link GoldTable#replaceIfChanged} writes: only when the rows, as a multiset, differ from the table's. */
+/**
+ * When {@link GoldTable#replaceIfChanged} writes: only when the rows, as a multiset, differ from
+ * the table's.
+ */
 @ExtendWith(SharedSpark.class)
 class GoldTableTest {
   private PipelineFixture fixture;
@@ -35,10 +38,23 @@ class GoldTableTest {
     return plan(entity, "ALL", "OFFSHORE", requiredCagr, actualCagr);
   }
 
-  private static Row plan(String entity, String sector, String market, Double requiredCagr, Double actualCagr) {
-    return RowFactory.create(entity, "Dalian", "executed_value", sector, market, 2015,
-        new BigDecimal("3000000000.000000"), 2010, new BigDecimal("1800000000.000000"), requiredCagr, 2012,
-        new BigDecimal("2300000000.000000"), actualCagr, null);
+  private static Row plan(
+      String entity, String sector, String market, Double requiredCagr, Double actualCagr) {
+    return RowFactory.create(
+        entity,
+        "Dalian",
+        "executed_value",
+        sector,
+        market,
+        2015,
+        new BigDecimal("3000000000.000000"),
+        2010,
+        new BigDecimal("1800000000.000000"),
+        requiredCagr,
+        2012,
+        new BigDecimal("2300000000.000000"),
+        actualCagr,
+        null);
   }
 
   private Dataset<Row> frame(List<Row> rows) {
@@ -60,12 +76,14 @@ class GoldTableTest {
 
   @Test
   void writesWhenAValueMovesToTheNextColumnOfTheSameType() {
-    // Spark's row hashes skip nulls: without the nullness hashed too, (x, null) and (null, x) would look alike.
+    // Spark's row hashes skip nulls: without the nullness hashed too, (x, null) and (null, x) would
+    // look alike.
     replace(plan("210200", "ALL", null, 0.1, 0.13));
 
     assertThat(replace(plan("210200", null, "ALL", 0.1, 0.13))).isTrue();
     assertThat(fixture.sql("SELECT sector, market FROM ${db}.targets").collectAsList())
-        .extracting(Row::toString).containsExactly("[null,ALL]");
+        .extracting(Row::toString)
+        .containsExactly("[null,ALL]");
   }
 
   @Test
@@ -86,11 +104,13 @@ class GoldTableTest {
   @Test
   void writesNothingWhenAnEmptyTableStaysEmptyAndEmptiesATableThatLosesItsRows() {
     long created = fixture.version(Tables.TARGETS.name());
-    assertThat(GoldTable.replaceIfChanged(context, Tables.TARGETS, frame(new ArrayList<>()))).isFalse();
+    assertThat(GoldTable.replaceIfChanged(context, Tables.TARGETS, frame(new ArrayList<>())))
+        .isFalse();
     assertThat(fixture.version(Tables.TARGETS.name())).isEqualTo(created);
 
     replace(plan("210200", 0.108, 0.13));
-    assertThat(GoldTable.replaceIfChanged(context, Tables.TARGETS, frame(new ArrayList<>()))).isTrue();
+    assertThat(GoldTable.replaceIfChanged(context, Tables.TARGETS, frame(new ArrayList<>())))
+        .isTrue();
     assertThat(fixture.sql("SELECT count(*) FROM ${db}.targets").first().getLong(0)).isZero();
   }
 }

@@ -1,7 +1,5 @@
 package org.outsourcingstats.jobs.ingest;
 
-import org.outsourcingstats.common.landing.FileRejection;
-import org.outsourcingstats.common.landing.Shape;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +11,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outsourcingstats.common.error.PipelineException;
+import org.outsourcingstats.common.landing.FileRejection;
+import org.outsourcingstats.common.landing.Shape;
 
 class LandingFolderTest {
   @TempDir Path landing;
@@ -28,8 +28,10 @@ class LandingFolderTest {
 
     LandingFolder folder = LandingFolder.open(landing.toString(), new Configuration());
 
-    assertThat(folder.files(Shape.OBSERVATIONS)).extracting(LandingFolder.LandedFile::name)
-        .containsExactly(observations.resolve("a.csv").toString(), observations.resolve("b.csv").toString());
+    assertThat(folder.files(Shape.OBSERVATIONS))
+        .extracting(LandingFolder.LandedFile::name)
+        .containsExactly(
+            observations.resolve("a.csv").toString(), observations.resolve("b.csv").toString());
     assertThat(folder.files(Shape.CONTRACTS)).isEmpty();
   }
 
@@ -63,8 +65,11 @@ class LandingFolderTest {
   void aMissingFolderOrAFileIsNotALandingFolder() throws IOException {
     Path file = Files.writeString(landing.resolve("file.csv"), "x");
 
-    assertThatThrownBy(() -> LandingFolder.open(landing.resolve("missing").toString(), new Configuration()))
-        .isInstanceOf(PipelineException.class).hasMessageContaining("does not exist").hasMessageContaining("--landing");
+    assertThatThrownBy(
+            () -> LandingFolder.open(landing.resolve("missing").toString(), new Configuration()))
+        .isInstanceOf(PipelineException.class)
+        .hasMessageContaining("does not exist")
+        .hasMessageContaining("--landing");
     assertThatThrownBy(() -> LandingFolder.open(file.toString(), new Configuration()))
         .isInstanceOf(PipelineException.class);
   }
@@ -79,21 +84,33 @@ class LandingFolderTest {
     Files.createSymbolicLink(observations.resolve("c-out.csv"), secret);
     Files.createSymbolicLink(observations.resolve("d-dangling.csv"), elsewhere.resolve("gone"));
     Files.createSymbolicLink(observations.resolve("e-folder"), elsewhere);
-    assertThat(new ProcessBuilder("mkfifo", observations.resolve("f.fifo").toString()).start().waitFor()).isZero();
+    assertThat(
+            new ProcessBuilder("mkfifo", observations.resolve("f.fifo").toString())
+                .start()
+                .waitFor())
+        .isZero();
 
-    LandingFolder.Listing listing = LandingFolder.open(landing.toString(), new Configuration())
-        .list(Shape.OBSERVATIONS);
+    LandingFolder.Listing listing =
+        LandingFolder.open(landing.toString(), new Configuration()).list(Shape.OBSERVATIONS);
 
-    assertThat(listing.files()).extracting(LandingFolder.LandedFile::name)
-        .containsExactly(observations.resolve("a.csv").toString(), observations.resolve("b-in.csv").toString());
-    assertThat(listing.refused()).extracting(LandingFolder.RefusedFile::name).containsExactly(
-        observations.resolve("c-out.csv").toString(), observations.resolve("d-dangling.csv").toString(),
-        observations.resolve("e-folder").toString(), observations.resolve("f.fifo").toString());
-    assertThat(listing.refused()).extracting(LandingFolder.RefusedFile::reason).satisfiesExactly(
-        out -> assertThat(out).contains(secret.toString()).contains("outside the landing folder"),
-        dangling -> assertThat(dangling).contains("does not exist"),
-        folder -> assertThat(folder).contains("outside the landing folder"),
-        fifo -> assertThat(fifo).contains("not a regular file"));
+    assertThat(listing.files())
+        .extracting(LandingFolder.LandedFile::name)
+        .containsExactly(
+            observations.resolve("a.csv").toString(), observations.resolve("b-in.csv").toString());
+    assertThat(listing.refused())
+        .extracting(LandingFolder.RefusedFile::name)
+        .containsExactly(
+            observations.resolve("c-out.csv").toString(),
+                observations.resolve("d-dangling.csv").toString(),
+            observations.resolve("e-folder").toString(), observations.resolve("f.fifo").toString());
+    assertThat(listing.refused())
+        .extracting(LandingFolder.RefusedFile::reason)
+        .satisfiesExactly(
+            out ->
+                assertThat(out).contains(secret.toString()).contains("outside the landing folder"),
+            dangling -> assertThat(dangling).contains("does not exist"),
+            folder -> assertThat(folder).contains("outside the landing folder"),
+            fifo -> assertThat(fifo).contains("not a regular file"));
   }
 
   @Test
@@ -104,9 +121,13 @@ class LandingFolderTest {
     LandingFolder.LandedFile landed = folder.files(Shape.FIRMS).get(0);
     Files.delete(file);
 
-    assertThatThrownBy(() -> folder.sha256(landed)).isInstanceOfSatisfying(FileRejection.class, rejection -> {
-      assertThat(rejection.code()).isEqualTo(org.outsourcingstats.common.quality.ReasonCode.UNREADABLE_FILE);
-      assertThat(rejection.getMessage()).contains("FileNotFoundException");
-    });
+    assertThatThrownBy(() -> folder.sha256(landed))
+        .isInstanceOfSatisfying(
+            FileRejection.class,
+            rejection -> {
+              assertThat(rejection.code())
+                  .isEqualTo(org.outsourcingstats.common.quality.ReasonCode.UNREADABLE_FILE);
+              assertThat(rejection.getMessage()).contains("FileNotFoundException");
+            });
   }
 }

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.outsourcingstats.jobs.SharedSpark;
 
-/** The application jar on a real Spark standalone cluster (master, worker, executor JVMs) on 127.0.0.1. */
+/**
+ * The application jar on a real Spark standalone cluster (master, worker, executor JVMs) on
+ * 127.0.0.1.
+ */
 @ExtendWith({SharedSpark.class, ReferenceRun.class})
 class ClusterIT {
   // Ports of their own, so a developer's cluster on the default 7077 is neither used nor disturbed.
@@ -29,24 +32,48 @@ class ClusterIT {
     Map<String, String> env = new java.util.HashMap<>(CLUSTER_ENV_WITHOUT_HOME);
     env.put("CLUSTER_HOME", home.toString());
     try {
-      Launcher.start(logs, "cluster", env, "start").waitFor(Duration.ofMinutes(3)).assertSucceeded();
+      Launcher.start(logs, "cluster", env, "start")
+          .waitFor(Duration.ofMinutes(3))
+          .assertSucceeded();
 
-      Launcher.pipeline(logs, "run", "--master", "spark://127.0.0.1:" + PORT,
-          "--landing", ReferenceRun.landing().toString(), "--warehouse", warehouse.toString()).assertSucceeded();
+      Launcher.pipeline(
+              logs,
+              "run",
+              "--master",
+              "spark://127.0.0.1:" + PORT,
+              "--landing",
+              ReferenceRun.landing().toString(),
+              "--warehouse",
+              warehouse.toString())
+          .assertSucceeded();
 
       try (Stream<Path> executorLogs = Files.walk(home.resolve("work"))) {
         assertThat(executorLogs.filter(file -> file.getFileName().toString().equals("stderr")))
-            .as("executor JVMs launched by the worker (one stderr per executor)").isNotEmpty();
+            .as("executor JVMs launched by the worker (one stderr per executor)")
+            .isNotEmpty();
       }
-      String growthCount = Launcher.pipeline(logs, "sql", "--format", "csv", "--warehouse", warehouse.toString(),
-          "SELECT count(*) AS n FROM outsourcing.growth").assertSucceeded().stdout();
-      assertThat(growthCount).isEqualTo("n\n" + ReferenceRun.count(ReferenceRun.warehouse(), "growth") + "\n");
+      String growthCount =
+          Launcher.pipeline(
+                  logs,
+                  "sql",
+                  "--format",
+                  "csv",
+                  "--warehouse",
+                  warehouse.toString(),
+                  "SELECT count(*) AS n FROM outsourcing.growth")
+              .assertSucceeded()
+              .stdout();
+      assertThat(growthCount)
+          .isEqualTo("n\n" + ReferenceRun.count(ReferenceRun.warehouse(), "growth") + "\n");
       ReferenceRun.assertReproducedBy(warehouse);
     } finally {
       Launcher.start(logs, "cluster", env, "stop").waitFor(Duration.ofMinutes(1)).assertSucceeded();
-      assertThat(ProcessHandle.allProcesses()
-          .filter(process -> process.info().commandLine().orElse("").contains(home.toString())))
-          .as("processes of the cluster after stop").isEmpty();
+      assertThat(
+              ProcessHandle.allProcesses()
+                  .filter(
+                      process -> process.info().commandLine().orElse("").contains(home.toString())))
+          .as("processes of the cluster after stop")
+          .isEmpty();
     }
   }
 }

@@ -16,14 +16,17 @@ class ConcurrentRunsIT {
     Path work = ReferenceRun.work("concurrent");
     Path warehouse = work.resolve("warehouse");
     Path logs = work.resolve("logs");
-    String[] run = {"run", "--landing", ReferenceRun.landing().toString(), "--warehouse", warehouse.toString()};
+    String[] run = {
+      "run", "--landing", ReferenceRun.landing().toString(), "--warehouse", warehouse.toString()
+    };
 
     Launcher.Started first = Launcher.start(logs, "pipeline", Map.of(), run);
     Launcher.Started second = Launcher.start(logs, "pipeline", Map.of(), run);
     Launcher.Finished one = first.waitFor(Launcher.RUN_TIMEOUT).assertSucceeded();
     Launcher.Finished other = second.waitFor(Launcher.RUN_TIMEOUT).assertSucceeded();
 
-    assertThat(one.stderr() + other.stderr()).as("the waiting run says why it waits")
+    assertThat(one.stderr() + other.stderr())
+        .as("the waiting run says why it waits")
         .contains("is in use by another pipeline process");
     ReferenceRun.assertReproducedBy(warehouse);
   }

@@ -17,11 +17,13 @@ import java.util.function.BooleanSupplier;
 import org.outsourcingstats.jobs.PipelineFixture;
 
 /**
- * The repository's scripts run as separate processes, as a user or a scheduler runs them: {@code scripts/pipeline}
- * (which {@code exec}s the driver JVM, so the process is the driver) and {@code scripts/cluster}.
+ * The repository's scripts run as separate processes, as a user or a scheduler runs them: {@code
+ * scripts/pipeline} (which {@code exec}s the driver JVM, so the process is the driver) and {@code
+ * scripts/cluster}.
  */
 final class Launcher {
-  // Generous: a quiet 2-core machine runs the small landing in about a minute, an overloaded one ten times slower.
+  // Generous: a quiet 2-core machine runs the small landing in about a minute, an overloaded one
+  // ten times slower.
   static final Duration RUN_TIMEOUT = Duration.ofMinutes(20);
 
   private Launcher() {}
@@ -40,8 +42,11 @@ final class Launcher {
       Files.createDirectories(logs);
       Path out = Files.createTempFile(logs, script + "-", ".out");
       Path err = Files.createTempFile(logs, script + "-", ".err");
-      ProcessBuilder builder = new ProcessBuilder(command).directory(PipelineFixture.repository().toFile())
-          .redirectOutput(out.toFile()).redirectError(err.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(PipelineFixture.repository().toFile())
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile());
       builder.environment().putAll(environment);
       return new Started(String.join(" ", command), builder.start(), out, err);
     } catch (IOException e) {
@@ -49,13 +54,20 @@ final class Launcher {
     }
   }
 
-  /** Polls {@code condition} until it holds; fails the test when the process ends first or time runs out. */
+  /**
+   * Polls {@code condition} until it holds; fails the test when the process ends first or time runs
+   * out.
+   */
   static void await(String what, Started process, Duration timeout, BooleanSupplier condition) {
     Instant deadline = Instant.now().plus(timeout);
     while (!condition.getAsBoolean()) {
       assertThat(process.process().isAlive())
-          .as("%s ended (exit %s) before %s; stderr:%n%s", process.command(),
-              process.process().isAlive() ? "-" : process.process().exitValue(), what, process.stderr())
+          .as(
+              "%s ended (exit %s) before %s; stderr:%n%s",
+              process.command(),
+              process.process().isAlive() ? "-" : process.process().exitValue(),
+              what,
+              process.stderr())
           .isTrue();
       assertThat(Instant.now()).as("waiting for %s", what).isBefore(deadline);
       sleep(Duration.ofMillis(100));
@@ -77,7 +89,8 @@ final class Launcher {
       try {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
           process.destroyForcibly();
-          throw new AssertionError(command + " did not finish within " + timeout + "; stderr:\n" + stderr());
+          throw new AssertionError(
+              command + " did not finish within " + timeout + "; stderr:\n" + stderr());
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -86,7 +99,9 @@ final class Launcher {
       return new Finished(command, process.exitValue(), read(out), read(err));
     }
 
-    /** SIGKILL: the JVM gets no chance to clean up, as when a node dies or the OOM killer strikes. */
+    /**
+     * SIGKILL: the JVM gets no chance to clean up, as when a node dies or the OOM killer strikes.
+     */
     Finished kill() {
       process.destroyForcibly();
       return waitFor(Duration.ofMinutes(1));

@@ -9,18 +9,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where a page's charts ({@code <svg class="chart">}) were laid out and what colours their lines are, and whether
- * a screenshot shows those colours there: the test that every chart actually drew.
+ * Where a page's charts ({@code <svg class="chart">}) were laid out and what colours their lines
+ * are, and whether a screenshot shows those colours there: the test that every chart actually drew.
  */
 final class ChartRegions {
-  /** Appended to a copy of the page: writes each chart's box and the page height into the DOM for --dump-dom. */
-  static final String PROBE = "<script>document.querySelectorAll('svg.chart').forEach(function (svg) {"
-      + "var box = svg.getBoundingClientRect();"
-      + "svg.setAttribute('data-box', [box.left + scrollX, box.top + scrollY, box.width, box.height]"
-      + ".map(Math.round).join(','));});"
-      + "document.body.setAttribute('data-page-height', document.documentElement.scrollHeight);</script>";
-  /** A pixel within this distance per channel of a line colour counts as that colour (anti-aliasing). */
+  /**
+   * Appended to a copy of the page: writes each chart's box and the page height into the DOM for
+   * --dump-dom.
+   */
+  static final String PROBE =
+      "<script>document.querySelectorAll('svg.chart').forEach(function (svg) {"
+          + "var box = svg.getBoundingClientRect();"
+          + "svg.setAttribute('data-box', [box.left + scrollX, box.top + scrollY, box.width, box.height]"
+          + ".map(Math.round).join(','));});"
+          + "document.body.setAttribute('data-page-height', document.documentElement.scrollHeight);</script>";
+
+  /**
+   * A pixel within this distance per channel of a line colour counts as that colour
+   * (anti-aliasing).
+   */
   static final int TOLERANCE = 12;
+
   /** A colour drawn by a line or a dot covers at least this many pixels. */
   static final int MIN_PIXELS = 4;
 
@@ -54,9 +63,14 @@ final class ChartRegions {
       }
       String[] box = attributes.getOrDefault("data-box", "0,0,0,0").split(",");
       String colours = attributes.getOrDefault("data-colors", "").trim();
-      charts.add(new Chart(attributes.getOrDefault("aria-label", "?"), Integer.parseInt(box[0]),
-          Integer.parseInt(box[1]), Integer.parseInt(box[2]), Integer.parseInt(box[3]),
-          colours.isEmpty() ? List.of() : List.of(colours.split(" "))));
+      charts.add(
+          new Chart(
+              attributes.getOrDefault("aria-label", "?"),
+              Integer.parseInt(box[0]),
+              Integer.parseInt(box[1]),
+              Integer.parseInt(box[2]),
+              Integer.parseInt(box[3]),
+              colours.isEmpty() ? List.of() : List.of(colours.split(" "))));
     }
     return charts;
   }
@@ -64,7 +78,8 @@ final class ChartRegions {
   static int pageHeight(String dom) {
     Matcher matcher = PAGE_HEIGHT.matcher(dom);
     if (!matcher.find()) {
-      throw new IllegalStateException("the probe did not run: no data-page-height in the dumped DOM");
+      throw new IllegalStateException(
+          "the probe did not run: no data-page-height in the dumped DOM");
     }
     return Integer.parseInt(matcher.group(1));
   }
@@ -82,8 +97,12 @@ final class ChartRegions {
 
   private static int pixels(BufferedImage image, Chart chart, int rgb) {
     int count = 0;
-    for (int y = Math.max(0, chart.y()); y < Math.min(image.getHeight(), chart.y() + chart.height()); y++) {
-      for (int x = Math.max(0, chart.x()); x < Math.min(image.getWidth(), chart.x() + chart.width()); x++) {
+    for (int y = Math.max(0, chart.y());
+        y < Math.min(image.getHeight(), chart.y() + chart.height());
+        y++) {
+      for (int x = Math.max(0, chart.x());
+          x < Math.min(image.getWidth(), chart.x() + chart.width());
+          x++) {
         if (close(image.getRGB(x, y), rgb)) {
           count++;
         }

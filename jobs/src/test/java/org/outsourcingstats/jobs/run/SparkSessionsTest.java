@@ -9,10 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outsourcingstats.common.config.PipelineConfig;
 
-/** The settings every session of the pipeline gets, whoever builds it (the pipeline, Spark's SQL shell). */
+/**
+ * The settings every session of the pipeline gets, whoever builds it (the pipeline, Spark's SQL
+ * shell).
+ */
 class SparkSessionsTest {
   private static PipelineConfig config(Path warehouse, String... keyValues) {
-    Map<String, String> overrides = new java.util.HashMap<>(Map.of("pipeline.warehouse", warehouse.toString()));
+    Map<String, String> overrides =
+        new java.util.HashMap<>(Map.of("pipeline.warehouse", warehouse.toString()));
     for (int i = 0; i < keyValues.length; i += 2) {
       overrides.put(keyValues[i], keyValues[i + 1]);
     }
@@ -21,25 +25,30 @@ class SparkSessionsTest {
 
   @Test
   void theEmbeddedMetastoreLivesInTheWarehouseAndLocalModeBindsToLoopback(@TempDir Path warehouse) {
-    Map<String, String> settings = SparkSessions.settings(config(warehouse), null, new SparkConf(false));
+    Map<String, String> settings =
+        SparkSessions.settings(config(warehouse), null, new SparkConf(false));
 
     assertThat(settings)
         .containsEntry("spark.master", "local[*]")
         .containsEntry("spark.sql.warehouse.dir", warehouse.toString())
         .containsEntry("spark.sql.catalogImplementation", "hive")
-        .containsEntry("spark.hadoop.javax.jdo.option.ConnectionURL",
+        .containsEntry(
+            "spark.hadoop.javax.jdo.option.ConnectionURL",
             "jdbc:derby:;databaseName=" + warehouse + "/metastore_db;create=true")
         .containsEntry("spark.hadoop.hive.metastore.warehouse.dir", warehouse.toString())
-        .containsEntry("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .containsEntry(
+            "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .containsEntry("spark.driver.bindAddress", "127.0.0.1")
         .containsEntry("spark.sql.shuffle.partitions", "8"); // reference.conf's pipeline.spark
   }
 
   @Test
-  void theCommandLineMasterWinsOverSparkSubmitsAndAClusterIsNotBoundToLoopback(@TempDir Path warehouse) {
+  void theCommandLineMasterWinsOverSparkSubmitsAndAClusterIsNotBoundToLoopback(
+      @TempDir Path warehouse) {
     SparkConf submitted = new SparkConf(false).set("spark.master", "local[3]");
 
-    assertThat(SparkSessions.settings(config(warehouse), null, submitted)).containsEntry("spark.master", "local[3]");
+    assertThat(SparkSessions.settings(config(warehouse), null, submitted))
+        .containsEntry("spark.master", "local[3]");
     assertThat(SparkSessions.settings(config(warehouse), "spark://10.0.0.1:7077", submitted))
         .containsEntry("spark.master", "spark://10.0.0.1:7077")
         .doesNotContainKeys("spark.driver.host", "spark.driver.bindAddress");
@@ -47,10 +56,12 @@ class SparkSessionsTest {
 
   @Test
   void anInMemoryCatalogNamesNoMetastore(@TempDir Path warehouse) {
-    Map<String, String> settings = SparkSessions.settings(config(warehouse, "pipeline.catalog", "in-memory"), null,
-        new SparkConf(false));
+    Map<String, String> settings =
+        SparkSessions.settings(
+            config(warehouse, "pipeline.catalog", "in-memory"), null, new SparkConf(false));
 
-    assertThat(settings).containsEntry("spark.sql.catalogImplementation", "in-memory")
+    assertThat(settings)
+        .containsEntry("spark.sql.catalogImplementation", "in-memory")
         .doesNotContainKey("spark.hadoop.javax.jdo.option.ConnectionURL");
   }
 }

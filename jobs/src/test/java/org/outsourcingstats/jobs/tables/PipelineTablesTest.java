@@ -14,16 +14,16 @@ import org.outsourcingstats.common.config.PipelineConfig;
 import org.outsourcingstats.jobs.SharedSpark;
 
 /**
- * Which tables a run creates: every missing one, whatever a process killed while it created them left behind, and
- * whatever the session holds.
+ * Which tables a run creates: every missing one, whatever a process killed while it created them
+ * left behind, and whatever the session holds.
  */
 @ExtendWith(SharedSpark.class)
 class PipelineTablesTest {
   @TempDir Path warehouse;
 
   private PipelineConfig config(String database) {
-    return PipelineConfig.load(null, Map.of("pipeline.warehouse", warehouse.toString(),
-        "pipeline.database", database));
+    return PipelineConfig.load(
+        null, Map.of("pipeline.warehouse", warehouse.toString(), "pipeline.database", database));
   }
 
   @Test
@@ -41,15 +41,21 @@ class PipelineTablesTest {
   @Test
   void aDeltaTableTheCatalogDoesNotKnowIsRegisteredWithItsRows() {
     SparkSession spark = SharedSpark.spark();
-    // What a killed run leaves: the table as ensureCreated creates it, and a commit, but no catalog entry.
+    // What a killed run leaves: the table as ensureCreated creates it, and a commit, but no catalog
+    // entry.
     String location = warehouse.resolve("leftover2.db/batches").toString();
-    spark.sql("CREATE TABLE delta.`" + location + "` (" + Tables.BATCHES.schema().toDDL()
-        + ") USING delta TBLPROPERTIES ('delta.appendOnly' = 'false')");
+    spark.sql(
+        "CREATE TABLE delta.`"
+            + location
+            + "` ("
+            + Tables.BATCHES.schema().toDDL()
+            + ") USING delta TBLPROPERTIES ('delta.appendOnly' = 'false')");
     spark.sql("INSERT INTO delta.`" + location + "` VALUES ('b1', 3, 2, 1, 0, NULL)");
 
     new PipelineTables(spark, config("leftover2")).ensureCreated();
 
-    assertThat(spark.table("leftover2.batches").collectAsList()).extracting(row -> row.getString(0))
+    assertThat(spark.table("leftover2.batches").collectAsList())
+        .extracting(row -> row.getString(0))
         .containsExactly("b1");
   }
 

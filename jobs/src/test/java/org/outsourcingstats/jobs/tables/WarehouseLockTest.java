@@ -19,9 +19,17 @@ import org.outsourcingstats.common.error.PipelineException;
 class WarehouseLockTest {
   private static Process holder(Path warehouse) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        LockHolder.class.getName(), warehouse.toString()).redirectErrorStream(true).start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    Process process =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                LockHolder.class.getName(),
+                warehouse.toString())
+            .redirectErrorStream(true)
+            .start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     assertThat(out.readLine()).isEqualTo("locked");
     return process;
   }
@@ -30,8 +38,9 @@ class WarehouseLockTest {
   void aSecondProcessWaitsForTheFirstAndSaysWho(@TempDir Path warehouse) throws Exception {
     Process first = holder(warehouse);
     List<String> told = new ArrayList<>();
-    CompletableFuture<WarehouseLock> second = CompletableFuture.supplyAsync(() ->
-        WarehouseLock.acquire(warehouse, "second", Duration.ofSeconds(30), told::add));
+    CompletableFuture<WarehouseLock> second =
+        CompletableFuture.supplyAsync(
+            () -> WarehouseLock.acquire(warehouse, "second", Duration.ofSeconds(30), told::add));
     Thread.sleep(1000);
     assertThat(second).as("serialised behind the first process").isNotDone();
 
@@ -45,7 +54,8 @@ class WarehouseLockTest {
   void givingUpAfterTheWaitSaysWhatHoldsTheWarehouse(@TempDir Path warehouse) throws Exception {
     Process first = holder(warehouse);
     try {
-      assertThatThrownBy(() -> WarehouseLock.acquire(warehouse, "second", Duration.ofMillis(500), other -> { }))
+      assertThatThrownBy(
+              () -> WarehouseLock.acquire(warehouse, "second", Duration.ofMillis(500), other -> {}))
           .isInstanceOf(PipelineException.class)
           .hasMessageContaining("holder process")
           .hasMessageContaining("lock-wait-seconds");
@@ -57,7 +67,8 @@ class WarehouseLockTest {
   @Test
   void aKilledHolderLeavesTheLockFree(@TempDir Path warehouse) throws Exception {
     holder(warehouse).destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    try (WarehouseLock lock = WarehouseLock.acquire(warehouse, "next run", Duration.ofSeconds(5), other -> { })) {
+    try (WarehouseLock lock =
+        WarehouseLock.acquire(warehouse, "next run", Duration.ofSeconds(5), other -> {})) {
       assertThat(lock).isNotNull();
     }
   }

@@ -13,19 +13,24 @@ import org.outsourcingstats.common.quality.ReasonCode;
 import org.outsourcingstats.jobs.SharedSpark;
 
 /**
- * The domain rules as Spark evaluates them, on cases worked out from the contract: destinations partition OFFSHORE,
- * OFFSHORE and ONSHORE partition ALL; {@code _yoy} marks a published growth rate and {@code _share} a share.
+ * The domain rules as Spark evaluates them, on cases worked out from the contract: destinations
+ * partition OFFSHORE, OFFSHORE and ONSHORE partition ALL; {@code _yoy} marks a published growth
+ * rate and {@code _share} a share.
  */
 @ExtendWith(SharedSpark.class)
 class DomainSqlTest {
   private static Row evaluate(String expression, String value) {
-    return SharedSpark.spark().sql(DomainSql.expand("SELECT " + expression + " FROM VALUES (" + DomainSql.literal(value)
-        + ") AS t(x)")).first();
+    return SharedSpark.spark()
+        .sql(
+            DomainSql.expand(
+                "SELECT " + expression + " FROM VALUES (" + DomainSql.literal(value) + ") AS t(x)"))
+        .first();
   }
 
   @ParameterizedTest
-  @CsvSource(nullValues = "NULL", value = {"ALL, NULL", "OFFSHORE, ALL", "ONSHORE, ALL", "JP, OFFSHORE",
-      "EU, OFFSHORE"})
+  @CsvSource(
+      nullValues = "NULL",
+      value = {"ALL, NULL", "OFFSHORE, ALL", "ONSHORE, ALL", "JP, OFFSHORE", "EU, OFFSHORE"})
   void aMarketsParentIsTheTotalItIsPartOf(String market, String parent) {
     assertThat(evaluate("{parent_market(x)}", market).getString(0)).isEqualTo(parent);
   }
@@ -44,24 +49,41 @@ class DomainSqlTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"contract_value, true, false, false, contract_value, contract_value",
-      "executed_value_yoy, false, true, false, executed_value, executed_value_yoy",
-      "employees_share, false, false, true, employees_share, employees",
-      "contract_valueyoy, true, false, false, contract_valueyoy, contract_valueyoy"})
-  void indicatorSuffixesMarkRatesAndShares(String indicator, boolean level, boolean growth, boolean share,
-      String growthBase, String shareBase) {
-    Row row = evaluate("{level(x)}, {growth(x)}, {share(x)}, "
-        + "CASE WHEN {growth(x)} THEN {growth_base(x)} ELSE x END, CASE WHEN {share(x)} THEN {share_base(x)} ELSE x END",
-        indicator);
-    assertThat(List.of(row.getBoolean(0), row.getBoolean(1), row.getBoolean(2))).containsExactly(level, growth, share);
+  @CsvSource({
+    "contract_value, true, false, false, contract_value, contract_value",
+    "executed_value_yoy, false, true, false, executed_value, executed_value_yoy",
+    "employees_share, false, false, true, employees_share, employees",
+    "contract_valueyoy, true, false, false, contract_valueyoy, contract_valueyoy"
+  })
+  void indicatorSuffixesMarkRatesAndShares(
+      String indicator,
+      boolean level,
+      boolean growth,
+      boolean share,
+      String growthBase,
+      String shareBase) {
+    Row row =
+        evaluate(
+            "{level(x)}, {growth(x)}, {share(x)}, "
+                + "CASE WHEN {growth(x)} THEN {growth_base(x)} ELSE x END, CASE WHEN {share(x)} THEN {share_base(x)} ELSE x END",
+            indicator);
+    assertThat(List.of(row.getBoolean(0), row.getBoolean(1), row.getBoolean(2)))
+        .containsExactly(level, growth, share);
     assertThat(List.of(row.getString(3), row.getString(4))).containsExactly(growthBase, shareBase);
   }
 
   @Test
   void statusesRankActualOverProvisionalOverEstimateOverDerivedAndTargetsLast() {
-    List<String> ranked = SharedSpark.spark().sql("SELECT s FROM VALUES ('T'), ('D'), ('E'), ('A'), ('P') AS t(s) "
-        + "ORDER BY " + DomainSql.statusPreference("s")).collectAsList().stream().map(row -> row.getString(0))
-        .toList();
+    List<String> ranked =
+        SharedSpark.spark()
+            .sql(
+                "SELECT s FROM VALUES ('T'), ('D'), ('E'), ('A'), ('P') AS t(s) "
+                    + "ORDER BY "
+                    + DomainSql.statusPreference("s"))
+            .collectAsList()
+            .stream()
+            .map(row -> row.getString(0))
+            .toList();
     assertThat(ranked).containsExactly("A", "P", "E", "D", "T");
   }
 
@@ -72,12 +94,14 @@ class DomainSqlTest {
     assertThat(List.of(reason.getString(0), reason.getString(1)))
         .containsExactly("FIELD_COUNT", "the row has more fields than the header (9)");
     assertThat(ReasonCode.ofWritten(written)).isEqualTo(ReasonCode.FIELD_COUNT);
-    assertThat(ReasonCode.textOfWritten(written)).isEqualTo("the row has more fields than the header (9)");
+    assertThat(ReasonCode.textOfWritten(written))
+        .isEqualTo("the row has more fields than the header (9)");
   }
 
   @Test
   void anUnknownTokenIsRefusedRatherThanSentToSpark() {
-    assertThatThrownBy(() -> DomainSql.expand("SELECT {OFFSHOR}")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> DomainSql.expand("SELECT {OFFSHOR}"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("{OFFSHOR}");
     assertThat(DomainSql.expand("SELECT '[0-9]{4}', {ALL}")).isEqualTo("SELECT '[0-9]{4}', 'ALL'");
   }
