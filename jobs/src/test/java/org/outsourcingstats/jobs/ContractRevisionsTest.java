@@ -55,11 +55,12 @@ class ContractRevisionsTest {
                 "C1,F1,Dalian,2020-03-01,ITO,JP,1200000,900000,USD", // revised
                 "C4,F1,Dalian,2020-06-01,ITO,JP,300000,100000,USD", // new
                 "C3,F2,Shanghai,2020-05-01,BPO,US,100,50,USD", // unchanged
-                "C2,F1,Dalian,2021-04-01,ITO,US,500000,400000,USD", // revised: a client in the US,
-                // not Japan
+                // revised: a client in the US, not Japan
+                "C2,F1,Dalian,2021-04-01,ITO,US,500000,400000,USD",
+                // revised: signed in 2018
                 "C5,F3,Dalian,2018-07-01,KPO,KR,700,600,USD")
             + "\n",
-        StandardCharsets.UTF_8); // revised: signed in 2018
+        StandardCharsets.UTF_8);
     second = fixture.run();
   }
 

@@ -24,6 +24,9 @@ import org.outsourcingstats.common.landing.IngestLimits;
  * The pipeline's settings, resolved once: command-line overrides over the {@code --conf} file over
  * the defaults in {@code reference.conf}. Paths without a URI scheme are made absolute against the
  * working directory.
+ *
+ * <p>Size: One class: every setting's reading, precedence and validation, so that one file lists
+ * what can be set and how it is checked.
  */
 public final class PipelineConfig implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -5,6 +5,9 @@ import java.nio.file.Path;
 /**
  * Every user-facing error of the pipeline, built in one place so that each says what went wrong,
  * why, and how to fix it.
+ *
+ * <p>Size: One class on purpose: every message a user sees is built here, so that all of them say
+ * what went wrong, why and how to fix it in one voice, and their tests sit together.
  */
 public final class Errors {
   private Errors() {}

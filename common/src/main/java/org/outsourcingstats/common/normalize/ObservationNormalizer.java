@@ -33,6 +33,9 @@ import org.outsourcingstats.common.vocab.Vocabulary;
  * may not; a {@code %} on an additive indicator is a share of the parent total of its market
  * (destination of OFFSHORE, OFFSHORE or ONSHORE of ALL) or, for the ALL market, of its sector (ITO
  * of ALL).
+ *
+ * <p>Size: One class: the rules of one published figure, in the order they apply, read top to
+ * bottom.
  */
 public final class ObservationNormalizer implements Serializable {
   private static final long serialVersionUID = 1L;

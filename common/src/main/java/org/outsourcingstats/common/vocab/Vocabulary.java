@@ -18,6 +18,9 @@ import org.outsourcingstats.common.text.TextKeys;
  * units, scales and FX rates. Names are matched case-insensitively in English and in simplified and
  * traditional Chinese (see {@link TextKeys#key}). Immutable once loaded and serialisable, so Spark
  * ships one copy to each executor.
+ *
+ * <p>Size: One class: the loaders and lookups of the seven reference files share one alias index
+ * and load together; splitting them would split that index.
  */
 public final class Vocabulary implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -36,8 +36,8 @@ public final class SparkSqlCommand implements Callable<Integer> {
     PipelineConfig config = common.config();
     SparkSqlFrontEnd.CLI.run(
         config, common.master(), withDatabase(cliArguments, config.database()));
-    return 0; // The CLI ends the process with its own exit code; reached only if a future CLI
-    // returns instead.
+    // The CLI ends the process with its own exit code; reached only if a future CLI returns.
+    return 0;
   }
 
   /**

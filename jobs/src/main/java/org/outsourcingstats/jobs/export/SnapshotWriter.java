@@ -40,6 +40,9 @@ import org.outsourcingstats.common.error.PipelineException;
  * <p>The folder may be any Hadoop file system URI ({@code hdfs://}, {@code s3a://}) or a local
  * path. CSV and JSON are streamed through the driver a partition at a time; Parquet is written by
  * Spark, so on a cluster the folder must be one the executors and the driver share.
+ *
+ * <p>Size: One class: the streamed formats and Parquet share the hidden folder and the move into
+ * place that make a snapshot atomic.
  */
 public final class SnapshotWriter {
   private static final String TEMP_PREFIX = ".export-";

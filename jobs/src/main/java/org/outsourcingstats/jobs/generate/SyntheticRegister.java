@@ -50,6 +50,9 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>Instances are immutable; {@link #writeTo(Path)} may be called again and writes the same bytes.
+ *
+ * <p>Size: Its length is the builder and the byte-for-byte contract above; the rows themselves come
+ * from {@link ContractRows} and {@link FirmRows}.
  */
 public final class SyntheticRegister {
   /** The most contract rows one file holds, and the default of {@link Builder#rowsPerFile(int)}. */

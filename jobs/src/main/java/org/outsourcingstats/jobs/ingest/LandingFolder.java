@@ -32,6 +32,9 @@ import org.outsourcingstats.common.quality.ReasonCode;
  * when it leads to a regular file inside the landing folder (its real path lies under the folder's
  * real path); a link leading out of it, a dangling link, and anything that is not a regular file (a
  * FIFO, a socket, a device) are listed as {@link RefusedFile}s, never opened.
+ *
+ * <p>Size: One class: the local listing, with its link checks, and the Hadoop listing for other
+ * file systems must produce the same {@link Listing}.
  */
 public final class LandingFolder {
   private final FileSystem fileSystem;

@@ -23,7 +23,7 @@ import org.outsourcingstats.jobs.vocab.FxRatesView;
 /**
  * The checks of a contract, in the order they are tried: the first that fails is the row's reason,
  * with a code of {@link ReasonCode} like every other shape's. Written as SQL conditions over the
- * split columns ({@link ContractRows}) and their resolved names ({@link ContractNames}), because
+ * split columns ({@link ContractLines}) and their resolved names ({@link ContractNames}), because
  * the register is the large input: Spark evaluates them in the pass that reads it, without a
  * row-by-row call into Java.
  */

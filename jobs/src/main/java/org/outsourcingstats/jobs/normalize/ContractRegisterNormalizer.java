@@ -25,7 +25,7 @@ import org.outsourcingstats.jobs.vocab.FxRatesView;
 /**
  * The contracts register, the large input, into the silver {@code contracts} table keyed by {@code
  * contract_id}, and summed into observations and firm figures ({@link ContractSums}). Split by
- * Spark's CSV parser ({@link ContractRows}), checked in SQL ({@link ContractChecks}), names
+ * Spark's CSV parser ({@link ContractLines}), checked in SQL ({@link ContractChecks}), names
  * resolved by the same vocabulary code as every other shape ({@link ContractNames}).
  *
  * <p>The register is never cached: each use reads the batch's raw rows again, which costs less than
@@ -55,7 +55,7 @@ final class ContractRegisterNormalizer implements ShapeNormalizer {
   public Dataset<Row> classify(Dataset<Row> raw) {
     ContractNames.register(context.spark(), context.vocabulary());
     FxRatesView.register(context);
-    ContractRows.parse(raw).createOrReplaceTempView("contract_rows");
+    ContractLines.parse(raw).createOrReplaceTempView("contract_rows");
     return context
         .spark()
         .sql(ContractChecks.classifySql("contract_rows", context.config().currentYear()));

@@ -99,8 +99,8 @@ final class HeldBatches {
         () -> {
           try {
             return work.get();
-          } catch (Exception
-              | FSError e) { // Spark's exceptions are checked in Java's eyes but thrown undeclared.
+            // Spark's exceptions are checked in Java's eyes but thrown undeclared.
+          } catch (Exception | FSError e) {
             if (!Errors.isEnvironmental(e)) {
               undo(batch, e);
             } // else storage failed: the batch's writes are idempotent and the next run completes

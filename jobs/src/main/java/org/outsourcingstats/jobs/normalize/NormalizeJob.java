@@ -96,16 +96,16 @@ public class NormalizeJob {
     SparkContext spark = context.spark().sparkContext();
     String stepDescription = spark.getLocalProperty("spark.job.description");
     for (String batch : pending) {
-      // The step's job group stays; the description names the batch, so the event log shows where
-      // time goes.
+      // The step's job group stays; the description names the batch: the event log shows its time.
       spark.setJobDescription(Step.NORMALIZE.id() + " batch " + batch);
       try {
         countsByBatch.put(batch, held.asOneUnit(batch, () -> normalizeBatch(batch)));
-      } catch (Exception
-          | FSError e) { // Spark's exceptions are checked in Java's eyes but thrown undeclared.
+        // Spark's exceptions are checked in Java's eyes but thrown undeclared.
+      } catch (Exception | FSError e) {
         if (Errors.isEnvironmental(e)) {
-          throw e; // the warehouse's storage failed, not the batch: the step fails and the next run
-          // tries again
+          // The warehouse's storage failed, not the batch: the step fails, the next run tries
+          // again.
+          throw e;
         }
         // the batch itself failed: it is set aside, and the others go on
         String cause = Errors.cause(e);

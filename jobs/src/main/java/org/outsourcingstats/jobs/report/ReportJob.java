@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * concentration} and {@code targets}. The tables are small (one row per entity, indicator and
  * year), so they are collected to the driver and rendered there by the plain-Java {@link
  * HtmlReport}.
+ *
+ * <p>Size: One class: a query and its mapping per report section, each a few lines, over the same
+ * three tables.
  */
 public final class ReportJob {
   /** The report's file name inside its folder. */

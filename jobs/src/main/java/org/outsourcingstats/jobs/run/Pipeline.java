@@ -64,9 +64,8 @@ public final class Pipeline {
       try {
         result = execute(step);
         runs.succeeded(result);
-      } catch (Exception
-          | FSError
-              e) { // Spark throws checked exceptions undeclared; a full disk is Hadoop's Error
+        // Spark throws checked exceptions undeclared; a full disk is Hadoop's Error.
+      } catch (Exception | FSError e) {
         try {
           runs.failed(step.id(), started, e);
         } catch (Exception | FSError recording) { // as above

@@ -28,7 +28,10 @@ public record PipelineTable(
      * rows.
      */
     IMMUTABLE,
-    /** Rows are added, one commit per write; an undone batch takes its own back (RESTORE). */
+    /**
+     * Rows are added, one commit per write, never merged on a key (a log: runs, batches, held
+     * batches).
+     */
     APPENDED,
     /**
      * Rows are merged on the key: a later batch revises a row, the older version stays reachable by

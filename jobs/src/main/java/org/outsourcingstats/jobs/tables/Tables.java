@@ -18,6 +18,9 @@ import org.outsourcingstats.jobs.tables.PipelineTable.Write;
 /**
  * The pipeline's tables ({@link PipelineTable}): the columns users query by name. Column comments
  * land in the catalog, so {@code DESCRIBE outsourcing.observations} explains each column.
+ *
+ * <p>Size: One class on purpose: the whole table contract, every column with its comment, reads in
+ * one file as {@code DESCRIBE} shows it.
  */
 public final class Tables {
   /**

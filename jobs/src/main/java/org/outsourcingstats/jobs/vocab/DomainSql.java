@@ -163,11 +163,15 @@ public final class DomainSql {
     return "substring(" + column + ", 1, length(" + column + ") - " + suffix.length() + ")";
   }
 
+  /** NULL for NULL (no market has no parent), so that a parent's parent ends the hierarchy. */
   private static String parentMarket(String column) {
-    StringBuilder sql = new StringBuilder("CASE " + column);
+    StringBuilder sql =
+        new StringBuilder("CASE WHEN " + column + " IS NULL THEN CAST(NULL AS STRING)");
     for (Market.Kind kind : Market.Kind.values()) {
       if (kind.code() != null) {
         sql.append(" WHEN ")
+            .append(column)
+            .append(" = ")
             .append(literal(kind.code()))
             .append(" THEN ")
             .append(nullable(kind.parentCode()));

@@ -26,7 +26,7 @@ import org.outsourcingstats.common.text.TextKeys;
  * ReasonCode#written written reason}) and {@code field_error} (a row with too few or too many
  * fields).
  */
-final class ContractRows {
+final class ContractLines {
   static final List<String> COLUMNS =
       List.of(
           "contract_id",
@@ -41,7 +41,7 @@ final class ContractRows {
   private static final String EXTRA = "_extra_field";
   private static final String CORRUPT = "_malformed_row";
 
-  private ContractRows() {}
+  private ContractLines() {}
 
   /**
    * Splits each raw line by its file's header into the register's columns; flags too few or too
