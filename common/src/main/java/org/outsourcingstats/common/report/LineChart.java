@@ -18,11 +18,11 @@ import java.util.stream.Stream;
  * <p>The root element carries {@code class="chart"} and {@code data-colors}, the colours of the
  * lines it drew, so a renderer can check that the chart actually appeared.
  *
- * @param title accessible name of the chart (its SVG {@code <title>})
- * @param valueLabel how the value axis writes a tick, e.g. {@code $50 bn}
- *
  * <p>Size: One class: axes, ticks, lines, bands and reference lines share one coordinate system and
  * one scale; it has no state beyond one chart.
+ *
+ * @param title accessible name of the chart (its SVG {@code <title>})
+ * @param valueLabel how the value axis writes a tick, e.g. {@code $50 bn}
  */
 public record LineChart(
     String title,
