@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
+  /** The Spark job group of what a run does before its steps: creating the missing tables. */
+  public static final String SETUP = "setup";
+
   private final PipelineContext context;
   private NormalizeJob.Release release = NormalizeJob.Release.NONE;
 
@@ -46,16 +49,19 @@ public final class Pipeline {
    * #heldBatches} of the results names them.
    */
   public List<StepResult> run(List<Step> steps) {
+    SparkContext spark = context.spark().sparkContext();
+    spark.setJobGroup(SETUP, "tables of run " + context.runId(), false);
     try {
       context.tables().ensureCreated();
-    } catch (
-        Exception e) { // Spark's AnalysisException is checked in Java's eyes but thrown undeclared.
+      // Spark's AnalysisException is checked in Java's eyes but thrown undeclared.
+    } catch (Exception e) {
       throw Errors.tablesNotReady(context.config().warehouse(), e);
+    } finally {
+      spark.clearJobGroup();
     }
     RunsLog runs = new RunsLog(context);
     List<StepResult> results = new ArrayList<>();
     int index = 0;
-    SparkContext spark = context.spark().sparkContext();
     for (Step step : steps) {
       index++;
       Instant started = Instant.now();
