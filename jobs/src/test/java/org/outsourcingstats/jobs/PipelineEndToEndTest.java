@@ -36,10 +36,9 @@ class PipelineEndToEndTest {
             "SELECT indicator, market, value, status FROM ${db}.observations "
                 + "WHERE entity_code = '210200' AND year = 2010 ORDER BY indicator, market");
     // By hand from the article: $1.8 billion, +28.6%, $8.1 billion, +33.75%, 100,000 employees, 941
-    // firms,
-    // 56 Fortune 500, Japan about 80% of the offshore market (so 0.8 x 1.8e9 = 1.44e9 derived),
-    // $4.7 million,
-    // and the prior-year levels the published rates imply are dated 2009, not 2010.
+    // firms, 56 Fortune 500, Japan about 80% of the offshore market (so 0.8 x 1.8e9 = 1.44e9
+    // derived), $4.7 million, and the prior-year levels the published rates imply are dated 2009,
+    // not 2010.
     Dataset<Row> expected =
         SharedSpark.spark()
             .createDataFrame(
@@ -210,8 +209,7 @@ class PipelineEndToEndTest {
     assertThat(second.getString(2)).isEqualTo("A");
     assertThat(second.getString(3)).isEqualTo("OK");
     // Both vintages of 2010 stay in observations, each under its status; no derived 2010 figure was
-    // made,
-    // since a published one covers the year.
+    // made, since a published one covers the year.
     assertThat(
             fixture
                 .sql(

@@ -55,9 +55,8 @@ class ConcentrationTest {
   @Test
   void jiangsuDestinationsSpanTwoBandsBetweenTheBounds() {
     // Jiangsu 2012 offshore executed value: US 26.9%, JP 11.7%, TW 9.2%, HK 7.7%, named 55.5%,
-    // remainder 44.5%.
-    // Lower 26.9² + 11.7² + 9.2² + 7.7² = 723.61 + 136.89 + 84.64 + 59.29 = 1,004.43; upper + 44.5²
-    // = 2,984.68.
+    // remainder 44.5%. Lower 26.9² + 11.7² + 9.2² + 7.7² = 723.61 + 136.89 + 84.64 + 59.29 =
+    // 1,004.43; upper + 44.5² = 2,984.68.
     Concentration c =
         Concentration.of(
             List.of(

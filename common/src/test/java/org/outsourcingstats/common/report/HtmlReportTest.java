@@ -154,8 +154,7 @@ class HtmlReportTest {
             DALIAN, List.of(market("210200", "Dalian", 2010, 6400, 6800, "JP", 0.8)), LABELS);
 
     // 2010 has three published figures (employees, offshore executed value, firms); 2007 and 2018
-    // one each.
-    // Derived levels (2009, the JP share) are not headline figures.
+    // one each. Derived levels (2009, the JP share) are not headline figures.
     assertThat(headlines)
         .singleElement()
         .satisfies(
@@ -321,9 +320,8 @@ class HtmlReportTest {
   @Test
   void concentrationChartsAtMostSixtyTotalsHeadlineTotalsFirst() {
     // Two totals of one sector's destinations come first in the input; sixty whole-market totals
-    // follow, one per
-    // scope. The sixty headline totals are charted and tabled, the two sector totals are counted as
-    // left out.
+    // follow, one per scope. The sixty headline totals are charted and tabled, the two sector
+    // totals are counted as left out.
     List<ConcentrationRow> rows = new ArrayList<>();
     for (String sector : List.of("ITO", "BPO")) {
       rows.add(

@@ -46,8 +46,7 @@ class LineChartTest {
   @Test
   void pointsLandWhereComputedByHand() {
     // Values up to 1.8e9 give ticks of 0.5e9 up to 2e9, so y = 194 - v / 2e9 * 182 (plot from y 194
-    // up to y 12);
-    // three years spread over x 66..340: 2010 at 66, 2011 at 203, 2012 at 340.
+    // up to y 12); three years spread over x 66..340: 2010 at 66, 2011 at 203, 2012 at 340.
     String svg = svg(line(Point.of(2010, 0.0), Point.of(2011, 1.8e9), Point.of(2012, 0.9e9)));
 
     assertThat(all(svg, "<polyline points=\"([^\"]*)\""))
@@ -158,8 +157,7 @@ class LineChartTest {
   @Test
   void aLoneYearOfBoundsIsABarAndAYearWithoutBoundsIsLeftOut() {
     // Values up to 2,000 give ticks of 500 up to 2,000: y = 194 - v / 2000 * 182. One year: x at
-    // 203, a bar 10 wide
-    // from y(2000) = 12 down to y(1000) = 103.
+    // 203, a bar 10 wide from y(2000) = 12 down to y(1000) = 103.
     Band band = new Band("range", BLUE, List.of(new BandPoint(2010, 1000.0, 2000.0)));
     String svg = new LineChart("hhi", List.of(), List.of(band), List.of(), Formats::hhi).toSvg();
 

@@ -34,8 +34,7 @@ final class RunReport {
       }
     }
     // No row count of every table here: `status` prints them, and counting ten tables cost 27 Spark
-    // jobs at the end
-    // of every run (3 s after a 10 M-row register, 6% of the sample run).
+    // jobs at the end of every run (3 s after a 10 M-row register, 6% of the sample run).
     SparkSession spark = context.spark();
     if (results.stream().anyMatch(step -> step.job().equals(Step.CONCENTRATION.id()))) {
       out.println(

@@ -57,8 +57,7 @@ final class GoldTable {
    */
   private static Row fingerprint(Dataset<Row> rows) {
     // Spark's row hashes skip a null column, so each column's nullness is hashed with it: otherwise
-    // (null, x) and
-    // (x, null) would hash alike.
+    // (null, x) and (x, null) would hash alike.
     Column[] all =
         Arrays.stream(rows.schema().fields())
             .map(StructField::name)

@@ -110,11 +110,9 @@ final class ContractLines {
               DataTypes.StringType);
     }
     // A row with more or fewer fields than the header is malformed: from_csv keeps its text in the
-    // corrupt-record
-    // column. (A spare column to catch extra fields would make every well-formed row malformed, and
-    // Spark pays for
-    // each malformed row with an exception: four times the parse.) Only a malformed row is parsed
-    // again, to say how.
+    // corrupt-record column. (A spare column to catch extra fields would make every well-formed row
+    // malformed, and Spark pays for each malformed row with an exception: four times the parse.)
+    // Only a malformed row is parsed again, to say how.
     Map<String, String> options =
         Map.of("mode", "PERMISSIVE", "columnNameOfCorruptRecord", CORRUPT);
     Column parsed =

@@ -2,6 +2,7 @@ package org.outsourcingstats.jobs.normalize;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 
@@ -20,6 +21,7 @@ import org.outsourcingstats.common.landing.Shape;
 import org.outsourcingstats.jobs.run.PipelineContext;
 import org.outsourcingstats.jobs.tables.CommitNotes;
 import org.outsourcingstats.jobs.tables.Tables;
+import org.outsourcingstats.jobs.vocab.DomainSql;
 import org.outsourcingstats.jobs.vocab.FxRatesView;
 
 /**
@@ -101,21 +103,19 @@ final class ContractRegisterNormalizer implements ShapeNormalizer {
       String matches =
           Tables.CONTRACTS.mergeCondition()
               + " AND t.contract_id BETWEEN "
-              + sqlString(range.getString(0))
+              + DomainSql.literal(range.getString(0))
               + " AND "
-              + sqlString(range.getString(1));
+              + DomainSql.literal(range.getString(1));
       // The years the batch's contracts were signed in before, from the table, and noted in the
-      // MERGE's commit: a run
-      // that stops between the MERGE and the sums finds them there when it normalises the batch
-      // again, since the
-      // table no longer has them.
+      // MERGE's commit: a run that stops between the MERGE and the sums finds them there when it
+      // normalises the batch again, since the table no longer has them.
       SortedSet<Integer> years = new TreeSet<>(range.<Integer>getList(2));
       years.addAll(
           context
               .tables()
               .read(Tables.CONTRACTS)
               .as("t")
-              .join(batch.as("s"), org.apache.spark.sql.functions.expr(matches), "left_semi")
+              .join(batch.as("s"), expr(matches), "left_semi")
               .select("year")
               .distinct()
               .as(Encoders.INT())
@@ -150,10 +150,6 @@ final class ContractRegisterNormalizer implements ShapeNormalizer {
    */
   private static String yearsNote(String batchId) {
     return HeldBatches.note(batchId) + ": sums of years ";
-  }
-
-  private static String sqlString(String text) {
-    return org.outsourcingstats.jobs.vocab.DomainSql.literal(text);
   }
 
   /**

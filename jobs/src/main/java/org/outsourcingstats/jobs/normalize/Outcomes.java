@@ -119,8 +119,8 @@ record Outcomes(Dataset<Row> rows, long read, long quarantined, long duplicate) 
     String keys =
         IntStream.range(0, key.size()).mapToObj(i -> "_k" + i).collect(Collectors.joining(", "));
     // The batch's row counts are observed on the aggregation's output as it is checkpointed, rather
-    // than computed by
-    // a grouping set of their own, which would feed every row into the aggregation twice.
+    // than computed by a grouping set of their own, which would feed every row into the aggregation
+    // twice.
     Observation counted = new Observation("outcome_counts");
     Dataset<Row> groups =
         spark

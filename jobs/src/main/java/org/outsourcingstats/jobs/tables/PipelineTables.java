@@ -43,8 +43,7 @@ public final class PipelineTables {
             + escape(config.warehouse() + "/" + config.database() + ".db")
             + "'");
     // One listing instead of a CREATE TABLE IF NOT EXISTS per table: on an existing Delta table
-    // that statement
-    // still loads the table's snapshot, about 0.4 s each on every scheduled run.
+    // that statement still loads the table's snapshot, about 0.4 s each on every scheduled run.
     // SHOW TABLES also lists the session's temporary views, which may share a table's name.
     Set<String> existing =
         new HashSet<>(

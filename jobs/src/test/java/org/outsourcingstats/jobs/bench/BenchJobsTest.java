@@ -52,8 +52,7 @@ class BenchJobsTest {
     Map<String, BigDecimal> lean = values(lean(fixture));
 
     // By hand: C2 is 6898.50 / 6.8985 (2019) = 1000 USD; C4 100 and 70 yuan at 6.8976 (2020),
-    // rounded half up to
-    // six places: 14.497796 and 10.148457.
+    // rounded half up to six places: 14.497796 and 10.148457.
     assertThat(lean)
         .containsEntry("210200|2019|ITO|JP|contract_value", new BigDecimal("1000.000000"))
         .containsEntry("210200|2019|ITO|ONSHORE|contract_value", new BigDecimal("1000.000000"))
@@ -67,8 +66,8 @@ class BenchJobsTest {
         .containsEntry("310000|2020|ALL|OFFSHORE|executed_value", new BigDecimal("10.148457"))
         .doesNotContainKey("310000|2020|ALL|ONSHORE|contracts");
     // Dalian 2019: ITO in JP, ONSHORE, OFFSHORE, ALL; BPO in US, OFFSHORE, ALL; ALL in JP, US,
-    // ONSHORE, OFFSHORE,
-    // ALL. Shanghai 2020: KPO and ALL, each in EU, OFFSHORE, ALL. Three indicators each.
+    // ONSHORE, OFFSHORE, ALL. Shanghai 2020: KPO and ALL, each in EU, OFFSHORE, ALL. Three
+    // indicators each.
     assertThat(lean).hasSize((12 + 6) * 3);
 
     fixture.run();

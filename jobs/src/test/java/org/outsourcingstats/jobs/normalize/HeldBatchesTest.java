@@ -128,8 +128,7 @@ class HeldBatchesTest {
 
     assertThat(released.heldBatches()).isEmpty();
     // retried: the figure, the unknown city, the contract and the negative contract (2 accepted, 2
-    // quarantined);
-    // dropped: its two raw rows, both quarantined
+    // quarantined); dropped: its two raw rows, both quarantined
     assertThat(released.rowsRead()).isEqualTo(6);
     assertThat(released.rowsAccepted()).isEqualTo(2);
     assertThat(released.rowsQuarantined()).isEqualTo(4);

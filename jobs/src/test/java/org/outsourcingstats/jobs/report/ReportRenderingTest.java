@@ -58,10 +58,8 @@ class ReportRenderingTest {
     String html = Files.readString(page);
 
     // As many charts as the tables call for, counted here with SQL: a growth chart per entity and
-    // indicator with
-    // full-year levels, a concentration chart per shared total of destinations or sectors, a chart
-    // per plan
-    // with a base.
+    // indicator with full-year levels, a concentration chart per shared total of destinations or
+    // sectors, a chart per plan with a base.
     long expected =
         count(
                 fixture,
@@ -90,10 +88,8 @@ class ReportRenderingTest {
     assertThat(image.getHeight()).isEqualTo(height);
 
     // Every chart shows its top line (the first, drawn last, so never hidden by another) where the
-    // browser put it,
-    // and every colour any chart declares shows somewhere: lines of close values may hide one
-    // another in one
-    // chart, as China's destination markets do.
+    // browser put it, and every colour any chart declares shows somewhere: lines of close values
+    // may hide one another in one chart, as China's destination markets do.
     Set<String> declared = new TreeSet<>();
     Set<String> seen = new TreeSet<>();
     for (Chart chart : charts) {
