@@ -2,7 +2,7 @@ package org.outsourcingstats.jobs.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.outsourcingstats.jobs.normalize.NormalizeJob;
+import org.outsourcingstats.jobs.normalize.BatchRelease;
 import org.outsourcingstats.jobs.run.Step;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +33,7 @@ public final class NormalizeCommand extends StepsCommand {
   }
 
   @Override
-  NormalizeJob.Release release() {
-    return new NormalizeJob.Release(retry, drop);
+  BatchRelease release() {
+    return new BatchRelease(retry, drop);
   }
 }

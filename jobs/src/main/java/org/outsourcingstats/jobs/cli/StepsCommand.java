@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.outsourcingstats.common.error.Errors;
-import org.outsourcingstats.jobs.normalize.NormalizeJob;
+import org.outsourcingstats.jobs.normalize.BatchRelease;
 import org.outsourcingstats.jobs.report.ReportJob;
 import org.outsourcingstats.jobs.run.Pipeline;
 import org.outsourcingstats.jobs.run.PipelineContext;
@@ -19,8 +19,8 @@ abstract class StepsCommand implements Callable<Integer> {
   abstract List<Step> steps();
 
   /** Batches the normalize step releases before it runs. */
-  NormalizeJob.Release release() {
-    return NormalizeJob.Release.NONE;
+  BatchRelease release() {
+    return BatchRelease.NONE;
   }
 
   /** Whether the command writes the HTML report after its steps. */

@@ -54,7 +54,7 @@ public class NormalizeJob {
   private static final Logger LOG = LoggerFactory.getLogger(NormalizeJob.class);
 
   private final PipelineContext context;
-  private final Release release;
+  private final BatchRelease release;
 
   /**
    * One per input shape, in the order they write: the firm register before the contracts' firm
@@ -63,10 +63,10 @@ public class NormalizeJob {
   private final List<ShapeNormalizer> normalizers;
 
   public NormalizeJob(PipelineContext context) {
-    this(context, Release.NONE);
+    this(context, BatchRelease.NONE);
   }
 
-  public NormalizeJob(PipelineContext context, Release release) {
+  public NormalizeJob(PipelineContext context, BatchRelease release) {
     this.context = context;
     this.release = release;
     this.normalizers =
@@ -152,22 +152,6 @@ public class NormalizeJob {
         accepted + derived,
         countsByBatch.size() + " batch(es), " + derived + " derived figure(s)",
         failed);
-  }
-
-  /**
-   * Batches to release before normalising: held batches to normalise again, and held batches to
-   * drop.
-   *
-   * @param retry batch ids for {@code normalize --retry-batch}
-   * @param drop batch ids for {@code normalize --drop-batch}
-   */
-  public record Release(List<String> retry, List<String> drop) {
-    public static final Release NONE = new Release(List.of(), List.of());
-
-    public Release {
-      retry = List.copyOf(retry);
-      drop = List.copyOf(drop);
-    }
   }
 
   /**

@@ -13,6 +13,7 @@ import org.outsourcingstats.jobs.gold.ConcentrationJob;
 import org.outsourcingstats.jobs.gold.GrowthJob;
 import org.outsourcingstats.jobs.gold.TargetsJob;
 import org.outsourcingstats.jobs.ingest.IngestJob;
+import org.outsourcingstats.jobs.normalize.BatchRelease;
 import org.outsourcingstats.jobs.normalize.NormalizeJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,14 +31,14 @@ public final class Pipeline {
   public static final String SETUP = "setup";
 
   private final PipelineContext context;
-  private NormalizeJob.Release release = NormalizeJob.Release.NONE;
+  private BatchRelease release = BatchRelease.NONE;
 
   public Pipeline(PipelineContext context) {
     this.context = context;
   }
 
   /** Batches to release in the normalize step ({@code normalize --retry-batch / --drop-batch}). */
-  public Pipeline releasing(NormalizeJob.Release release) {
+  public Pipeline releasing(BatchRelease release) {
     this.release = release;
     return this;
   }

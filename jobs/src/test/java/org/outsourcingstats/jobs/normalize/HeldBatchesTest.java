@@ -122,8 +122,7 @@ class HeldBatchesTest {
     assertThat(later.heldBatches()).isEmpty();
 
     StepResult released =
-        new NormalizeJob(
-                fixture.context(), new NormalizeJob.Release(List.of(retried), List.of(dropped)))
+        new NormalizeJob(fixture.context(), new BatchRelease(List.of(retried), List.of(dropped)))
             .run();
 
     assertThat(released.heldBatches()).isEmpty();
@@ -167,8 +166,7 @@ class HeldBatchesTest {
     assertThat(new NormalizeJob(fixture.context()).run().rowsRead()).isZero();
     assertThatThrownBy(
             () ->
-                new NormalizeJob(
-                        fixture.context(), new NormalizeJob.Release(List.of(dropped), List.of()))
+                new NormalizeJob(fixture.context(), new BatchRelease(List.of(dropped), List.of()))
                     .run())
         .isInstanceOf(PipelineException.class)
         .hasMessageContaining("is not set aside");
