@@ -100,9 +100,8 @@ public final class PipelineCli implements Runnable {
     int exit;
     try {
       exit = commandLine().execute(args);
-    } catch (
-        Throwable
-            error) { // an Error (a full disk in Hadoop's FSError, memory) passes picocli's handler
+    } catch (Throwable error) {
+      // An Error (a full disk in Hadoop's FSError, memory) passes picocli's handler.
       System.err.println(
           "error: "
               + Errors.cause(error)

@@ -69,4 +69,7 @@ public final class Statuses {
    * value: actual over provisional over estimate over derived; targets are never preferred.
    */
   public static final List<String> PREFERENCE = List.of(ACTUAL, PROVISIONAL, ESTIMATE, DERIVED);
+
+  /** The statuses of published figures, in order of preference: all but derived and targets. */
+  public static final List<String> PUBLISHED = PREFERENCE.subList(0, PREFERENCE.indexOf(DERIVED));
 }

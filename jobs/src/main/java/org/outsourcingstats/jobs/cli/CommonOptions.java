@@ -145,9 +145,8 @@ public final class CommonOptions {
       try {
         context.spark().sql("USE " + context.config().database());
         return context.spark().sql(query);
-      } catch (
-          Exception
-              e) { // Spark's AnalysisException is checked in Java's eyes but thrown undeclared.
+      } catch (Exception e) {
+        // Spark's AnalysisException is checked in Java's eyes but thrown undeclared.
         throw Errors.queryFailed(query, e);
       }
     }

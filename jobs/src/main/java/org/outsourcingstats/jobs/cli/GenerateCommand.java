@@ -99,9 +99,8 @@ public final class GenerateCommand implements Callable<Integer> {
               .years(fromYear, toYear)
               .rowsPerFile(rowsPerFile)
               .build();
-    } catch (
-        IllegalArgumentException
-            e) { // a bad option: picocli reports it with the usage and exit code 2
+    } catch (IllegalArgumentException e) {
+      // A bad option: picocli reports it with the usage and exit code 2.
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     Path folder =

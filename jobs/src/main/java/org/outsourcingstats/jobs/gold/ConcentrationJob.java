@@ -24,8 +24,6 @@ import org.outsourcingstats.jobs.tables.RowBuilder;
 import org.outsourcingstats.jobs.tables.Tables;
 import org.outsourcingstats.jobs.vocab.BestFigures;
 import org.outsourcingstats.jobs.vocab.DomainSql;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Rebuilds the {@code concentration} table (gold): for each total and its named members, HHI
@@ -44,7 +42,6 @@ import org.slf4j.LoggerFactory;
  * published (A over P over E); derived levels are not used, since they were computed from shares.
  */
 public final class ConcentrationJob {
-  private static final Logger LOG = LoggerFactory.getLogger(ConcentrationJob.class);
   private static final String CHANGE = "hhi_change";
   private static final StructType COMPUTED = computed();
   private static final RowBuilder ROWS = new RowBuilder(COMPUTED);
@@ -119,9 +116,7 @@ public final class ConcentrationJob {
                             context.spark(),
                             "pipeline_concentration_levels",
                             context.tables().name(Tables.OBSERVATIONS),
-                            Statuses.ACTUAL,
-                            Statuses.PROVISIONAL,
-                            Statuses.ESTIMATE),
+                            Statuses.PUBLISHED),
                         "pipeline_city_scopes",
                         context.tables().name(Tables.FIRM_OBSERVATIONS))));
     Dataset<Row> groups =
@@ -140,18 +135,8 @@ public final class ConcentrationJob {
                     + "AND p.scope_code = c.scope_code AND p.period = c.period AND p.indicator = c.indicator "
                     + "AND p.sector = c.sector AND p.market = c.market AND p.year = c.year - 1")
             .localCheckpoint();
-    long rows = table.count();
-    boolean written = GoldTable.replaceIfChanged(context, Tables.CONCENTRATION, table);
-    LOG.info(
-        "concentration: {} row(s), {}",
-        rows,
-        written ? "table rewritten" : "unchanged, nothing written");
-    return StepResult.unvalidated(
-        Step.CONCENTRATION.id(),
-        started,
-        rows,
-        written ? rows : 0,
-        written ? "rewritten" : "unchanged");
+    return GoldTable.write(
+        context, Step.CONCENTRATION, started, Tables.CONCENTRATION, table, "row(s)");
   }
 
   /**

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
@@ -15,36 +16,70 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.jobs.run.Step;
+import org.outsourcingstats.jobs.run.StepResult;
 import org.outsourcingstats.jobs.tables.PipelineTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Gold tables are rebuilt whole, but rewritten only when their contents change, so a rerun commits
  * nothing.
  */
 final class GoldTable {
+  private static final Logger LOG = LoggerFactory.getLogger(GoldTable.class);
+
   private GoldTable() {}
+
+  /**
+   * The gold step {@code step}: replaces {@code table}'s contents with {@code fresh} if they
+   * differ, and says how many rows ({@code rowsAre}, e.g. "row(s)") it computed and whether it
+   * wrote.
+   */
+  static StepResult write(
+      PipelineContext context,
+      Step step,
+      Instant started,
+      PipelineTable table,
+      Dataset<Row> fresh,
+      String rowsAre) {
+    Replacement replacement = replace(context, table, fresh);
+    long rows = replacement.rows();
+    boolean written = replacement.written();
+    LOG.info(
+        "{}: {} {}, {}",
+        step,
+        rows,
+        rowsAre,
+        written ? "table rewritten" : "unchanged, nothing written");
+    return StepResult.unvalidated(
+        step.id(), started, rows, written ? rows : 0, written ? "rewritten" : "unchanged");
+  }
 
   /**
    * Replaces {@code table}'s contents with {@code fresh} if they differ; returns whether it wrote.
    */
   static boolean replaceIfChanged(
       PipelineContext context, PipelineTable table, Dataset<Row> fresh) {
+    return replace(context, table, fresh).written();
+  }
+
+  /** How many rows the fresh contents have, and whether they replaced the table's. */
+  private record Replacement(long rows, boolean written) {}
+
+  private static Replacement replace(
+      PipelineContext context, PipelineTable table, Dataset<Row> fresh) {
     Dataset<Row> existing = context.tables().read(table);
     Column[] sameTypes =
         Arrays.stream(fresh.schema().fields())
             .map(field -> col("`" + field.name() + "`").cast(field.dataType()).as(field.name()))
             .toArray(Column[]::new);
-    boolean changed = !fingerprint(fresh).equals(fingerprint(existing.select(sameTypes)));
+    Row freshPrint = fingerprint(fresh);
+    boolean changed = !freshPrint.equals(fingerprint(existing.select(sameTypes)));
     if (changed) {
-      // By name: insertInto alone would match the frame's columns to the table's by position.
-      fresh
-          .selectExpr(table.columns())
-          .write()
-          .format("delta")
-          .mode("overwrite")
-          .insertInto(context.tables().name(table));
+      context.tables().overwrite(table, fresh);
     }
-    return changed;
+    return new Replacement(freshPrint.getLong(0), changed);
   }
 
   /**

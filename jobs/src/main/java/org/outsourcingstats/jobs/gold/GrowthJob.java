@@ -20,8 +20,6 @@ import org.outsourcingstats.jobs.tables.RowBuilder;
 import org.outsourcingstats.jobs.tables.Tables;
 import org.outsourcingstats.jobs.vocab.BestFigures;
 import org.outsourcingstats.jobs.vocab.DomainSql;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Rebuilds the {@code growth} table (gold) from {@code observations}: for each series (entity,
@@ -31,7 +29,6 @@ import org.slf4j.LoggerFactory;
  * over unchanged inputs commits nothing.
  */
 public final class GrowthJob {
-  private static final Logger LOG = LoggerFactory.getLogger(GrowthJob.class);
 
   private static final RowBuilder ROWS = new RowBuilder(Tables.GROWTH.schema());
   private static final String SERIES_SQL =
@@ -70,10 +67,7 @@ public final class GrowthJob {
                             context.spark(),
                             "pipeline_growth_levels",
                             context.tables().name(Tables.OBSERVATIONS),
-                            Statuses.ACTUAL,
-                            Statuses.PROVISIONAL,
-                            Statuses.ESTIMATE,
-                            Statuses.DERIVED))));
+                            Statuses.PREFERENCE))));
     double tolerance = context.config().growthTolerance();
     Dataset<Row> growth =
         series
@@ -83,12 +77,7 @@ public final class GrowthJob {
                     (key, rows) -> growthRows(rows, tolerance),
                 Encoders.row(Tables.GROWTH.schema()))
             .localCheckpoint();
-    long rows = growth.count();
-    boolean written = GoldTable.replaceIfChanged(context, Tables.GROWTH, growth);
-    LOG.info(
-        "growth: {} row(s), {}", rows, written ? "table rewritten" : "unchanged, nothing written");
-    return StepResult.unvalidated(
-        Step.GROWTH.id(), started, rows, written ? rows : 0, written ? "rewritten" : "unchanged");
+    return GoldTable.write(context, Step.GROWTH, started, Tables.GROWTH, growth, "row(s)");
   }
 
   private static String seriesKey(Row row) {

@@ -15,8 +15,6 @@ import org.outsourcingstats.jobs.tables.RowBuilder;
 import org.outsourcingstats.jobs.tables.Tables;
 import org.outsourcingstats.jobs.vocab.BestFigures;
 import org.outsourcingstats.jobs.vocab.DomainSql;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Rebuilds the {@code targets} table (gold): each plan (status T) against the actuals of its
@@ -27,7 +25,6 @@ import org.slf4j.LoggerFactory;
  * pace with the required one.
  */
 public final class TargetsJob {
-  private static final Logger LOG = LoggerFactory.getLogger(TargetsJob.class);
   private static final RowBuilder ROWS = new RowBuilder(Tables.TARGETS.schema());
   private static final String PLANS_SQL =
       """
@@ -72,21 +69,12 @@ public final class TargetsJob {
                             context.spark(),
                             "pipeline_target_actuals",
                             context.tables().name(Tables.OBSERVATIONS),
-                            Statuses.ACTUAL,
-                            Statuses.PROVISIONAL,
-                            Statuses.ESTIMATE))));
+                            Statuses.PUBLISHED))));
     Dataset<Row> targets =
         plans
             .map((MapFunction<Row, Row>) TargetsJob::target, Encoders.row(Tables.TARGETS.schema()))
             .localCheckpoint();
-    long rows = targets.count();
-    boolean written = GoldTable.replaceIfChanged(context, Tables.TARGETS, targets);
-    LOG.info(
-        "targets: {} plan(s), {}",
-        rows,
-        written ? "table rewritten" : "unchanged, nothing written");
-    return StepResult.unvalidated(
-        Step.TARGETS.id(), started, rows, written ? rows : 0, written ? "rewritten" : "unchanged");
+    return GoldTable.write(context, Step.TARGETS, started, Tables.TARGETS, targets, "plan(s)");
   }
 
   private static Row target(Row plan) {

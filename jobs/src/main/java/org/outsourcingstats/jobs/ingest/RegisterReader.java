@@ -55,6 +55,7 @@ final class RegisterReader {
     String encoding = charset.get().name();
     String shape = Shape.CONTRACTS.folder();
     int maxLine = limits.maxLineChars();
+    // Locals, so that the functions below capture them and not this reader with its session.
     IngestLimits limits = this.limits;
     LandedRows landed = this.landed;
     // Each line with whether it decodes in the file's encoding: a line in another encoding is

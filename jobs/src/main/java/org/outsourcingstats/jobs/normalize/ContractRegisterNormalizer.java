@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -20,8 +19,9 @@ import org.apache.spark.storage.StorageLevel;
 import org.outsourcingstats.common.landing.Shape;
 import org.outsourcingstats.jobs.run.PipelineContext;
 import org.outsourcingstats.jobs.tables.CommitNotes;
+import org.outsourcingstats.jobs.tables.PipelineTable;
+import org.outsourcingstats.jobs.tables.PipelineTables;
 import org.outsourcingstats.jobs.tables.Tables;
-import org.outsourcingstats.jobs.vocab.DomainSql;
 import org.outsourcingstats.jobs.vocab.FxRatesView;
 
 /**
@@ -103,9 +103,9 @@ final class ContractRegisterNormalizer implements ShapeNormalizer {
       String matches =
           Tables.CONTRACTS.mergeCondition()
               + " AND t.contract_id BETWEEN "
-              + DomainSql.literal(range.getString(0))
+              + PipelineTables.literal(range.getString(0))
               + " AND "
-              + DomainSql.literal(range.getString(1));
+              + PipelineTables.literal(range.getString(1));
       // The years the batch's contracts were signed in before, from the table, and noted in the
       // MERGE's commit: a run that stops between the MERGE and the sums finds them there when it
       // normalises the batch again, since the table no longer has them.
@@ -122,10 +122,10 @@ final class ContractRegisterNormalizer implements ShapeNormalizer {
               .collectAsList());
       years.addAll(recordedYears(batchId));
       String changed =
-          Arrays.stream(Tables.CONTRACTS.columns())
-              .filter(c -> !c.equals("batch_id") && !c.equals("source_line"))
-              .map(c -> "NOT (t." + c + " <=> s." + c + ")")
-              .collect(Collectors.joining(" OR "));
+          PipelineTable.anyChanged(
+              Arrays.stream(Tables.CONTRACTS.columns())
+                  .filter(c -> !c.equals("batch_id") && !c.equals("source_line"))
+                  .toList());
       CommitNotes.with(
           context.spark(),
           yearsNote(batchId) + years,

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.jobs.tables.PipelineTables;
 import org.outsourcingstats.jobs.tables.Tables;
 import org.outsourcingstats.jobs.vocab.DomainSql;
 import org.slf4j.Logger;
@@ -58,7 +59,7 @@ final class ContractSums {
             + ".status = {ACTUAL} AND "
             + alias
             + ".source LIKE "
-            + DomainSql.literal(SUM_SOURCE + "%"));
+            + PipelineTables.literal(SUM_SOURCE + "%"));
   }
 
   private Dataset<Row> observations(ContractYears touched) {

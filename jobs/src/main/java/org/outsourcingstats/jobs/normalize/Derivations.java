@@ -1,9 +1,11 @@
 package org.outsourcingstats.jobs.normalize;
 
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.outsourcingstats.common.parse.Statuses;
 import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.jobs.tables.PipelineTable;
 import org.outsourcingstats.jobs.tables.Tables;
 import org.outsourcingstats.jobs.vocab.BestFigures;
 import org.outsourcingstats.jobs.vocab.DomainSql;
@@ -90,13 +92,7 @@ final class Derivations {
     FxRatesView.register(context);
     String fxView = FxRatesView.NAME;
     String published =
-        BestFigures.view(
-            context.spark(),
-            "pipeline_published",
-            observations,
-            Statuses.ACTUAL,
-            Statuses.PROVISIONAL,
-            Statuses.ESTIMATE);
+        BestFigures.view(context.spark(), "pipeline_published", observations, Statuses.PUBLISHED);
     Dataset<Row> derived =
         context
             .spark()
@@ -105,7 +101,7 @@ final class Derivations {
     context
         .tables()
         .merge(Tables.OBSERVATIONS, derived)
-        .whenMatched("NOT (t.value <=> s.value) OR NOT (t.source <=> s.source)")
+        .whenMatched(PipelineTable.anyChanged(List.of("value", "source")))
         .updateAll()
         .whenNotMatched()
         .insertAll()

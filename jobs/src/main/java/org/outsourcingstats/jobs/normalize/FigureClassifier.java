@@ -1,6 +1,5 @@
 package org.outsourcingstats.jobs.normalize;
 
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -34,13 +33,7 @@ final class FigureClassifier implements FlatMapFunction<Row, Row> {
    * source_item}: a yearbook row or a bulletin object holds several), and the rejection if any.
    */
   static final StructType SCHEMA =
-      Tables.OBSERVATIONS
-          .schema()
-          .add("source_item", DataTypes.IntegerType)
-          .add("shape", DataTypes.StringType)
-          .add("raw", DataTypes.StringType)
-          .add("reason_code", DataTypes.StringType)
-          .add("reason", DataTypes.StringType);
+      Provenance.classified(Tables.OBSERVATIONS.schema().add("source_item", DataTypes.IntegerType));
 
   private static final RowBuilder ROWS = new RowBuilder(SCHEMA);
 
@@ -64,12 +57,10 @@ final class FigureClassifier implements FlatMapFunction<Row, Row> {
           raw.isNullAt(raw.fieldIndex("fields")) ? null : raw.getJavaMap(raw.fieldIndex("fields"));
       figures = extractor.figures(Shape.fromFolder(from.shape()).orElseThrow(), fields, from.raw());
     } catch (RowRejection rejection) {
-      return List.of(rejected(from, 0, rejection.code().name(), rejection.getMessage())).iterator();
-    } catch (
-        RuntimeException
-            unexpected) { // no row may fail its batch: it is quarantined with the error's text
-      return List.of(rejected(from, 0, ReasonCode.ROW_ERROR.name(), rowError(unexpected)))
-          .iterator();
+      return List.of(rejected(from, 0, rejection.code(), rejection.getMessage())).iterator();
+    } catch (RuntimeException unexpected) {
+      // No row may fail its batch: it is quarantined with the error's text.
+      return List.of(rejected(from, 0, ReasonCode.ROW_ERROR, rowError(unexpected))).iterator();
     }
     List<Row> out = new ArrayList<>(figures.size());
     for (int item = 0; item < figures.size(); item++) {
@@ -77,7 +68,7 @@ final class FigureClassifier implements FlatMapFunction<Row, Row> {
       try {
         NormalizedObservation o = normalizer.normalize(figure.fields());
         out.add(
-            from.row(item)
+            row(from, item)
                 .set("entity_code", o.entityCode())
                 .set("entity_name", o.entityName())
                 .set("entity_level", o.entityLevel())
@@ -96,10 +87,10 @@ final class FigureClassifier implements FlatMapFunction<Row, Row> {
                 .build());
       } catch (RowRejection rejection) {
         String where = figure.label() == null ? "" : figure.label() + ": ";
-        out.add(rejected(from, item, rejection.code().name(), where + rejection.getMessage()));
+        out.add(rejected(from, item, rejection.code(), where + rejection.getMessage()));
       } catch (RuntimeException unexpected) {
         String where = figure.label() == null ? "" : figure.label() + ": ";
-        out.add(rejected(from, item, ReasonCode.ROW_ERROR.name(), where + rowError(unexpected)));
+        out.add(rejected(from, item, ReasonCode.ROW_ERROR, where + rowError(unexpected)));
       }
     }
     return out.iterator();
@@ -112,52 +103,12 @@ final class FigureClassifier implements FlatMapFunction<Row, Row> {
     return "reading the row failed: " + Errors.cause(error) + "; please report it with the row";
   }
 
-  private static Row rejected(Provenance from, int item, String code, String reason) {
-    return from.row(item).set("reason_code", code).set("reason", reason).build();
+  private static Row rejected(Provenance from, int item, ReasonCode code, String reason) {
+    return from.rejected(row(from, item), code, reason);
   }
 
-  /** Where a raw row came from, and the parse error the ingest step found, if any. */
-  record Provenance(
-      String shape,
-      String sourceFile,
-      Long sourceLine,
-      String raw,
-      String batchId,
-      Timestamp ingestedAt,
-      String parseError) {
-    static Provenance of(Row raw) {
-      return new Provenance(
-          raw.getAs("shape"),
-          raw.getAs("source_file"),
-          raw.getAs("source_line"),
-          raw.getAs("raw"),
-          raw.getAs("batch_id"),
-          raw.getAs("ingested_at"),
-          raw.getAs("parse_error"));
-    }
-
-    /** A classified figure of this provenance; {@code item} is its place in the raw row. */
-    RowBuilder.Values row(int item) {
-      return into(ROWS.row()).set("source_item", item);
-    }
-
-    /** {@code row} with this provenance set. */
-    RowBuilder.Values into(RowBuilder.Values row) {
-      return row.set("source_file", sourceFile)
-          .set("source_line", sourceLine)
-          .set("batch_id", batchId)
-          .set("ingested_at", ingestedAt)
-          .set("shape", shape)
-          .set("raw", raw);
-    }
-
-    /** The reason code of the parse error, a {@linkplain ReasonCode#written written reason}. */
-    String parseErrorCode() {
-      return ReasonCode.ofWritten(parseError).name();
-    }
-
-    String parseErrorMessage() {
-      return ReasonCode.textOfWritten(parseError);
-    }
+  /** A classified figure of {@code from}; {@code item} is its place in the raw row. */
+  private static RowBuilder.Values row(Provenance from, int item) {
+    return from.into(ROWS.row()).set("source_item", item);
   }
 }

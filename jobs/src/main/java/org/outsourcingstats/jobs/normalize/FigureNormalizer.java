@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -19,6 +20,7 @@ import org.outsourcingstats.common.landing.Shape;
 import org.outsourcingstats.common.quality.ReasonCode;
 import org.outsourcingstats.common.vocab.Market;
 import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.jobs.tables.PipelineTable;
 import org.outsourcingstats.jobs.tables.Tables;
 import org.outsourcingstats.jobs.vocab.DomainSql;
 
@@ -63,8 +65,7 @@ final class FigureNormalizer implements ShapeNormalizer {
   @Override
   public void write(String batch, Outcomes outcomes) {
     String changed =
-        "NOT (t.value <=> s.value) OR NOT (t.reported_value <=> s.reported_value) "
-            + "OR NOT (t.reported_unit <=> s.reported_unit) OR NOT (t.source <=> s.source)";
+        PipelineTable.anyChanged(List.of("value", "reported_value", "reported_unit", "source"));
     context
         .tables()
         .merge(

@@ -4,7 +4,6 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.outsourcingstats.common.normalize.FigureExtractor;
 import org.outsourcingstats.common.normalize.FirmNormalizer;
@@ -23,27 +22,20 @@ final class FirmClassifier implements FlatMapFunction<Row, Row> {
 
   /** The firm columns of the register, the raw row's provenance, and the rejection if any. */
   static final StructType SCHEMA =
-      new StructType()
-          .add("firm_id", DataTypes.StringType)
-          .add("firm_name", DataTypes.StringType)
-          .add("entity_code", DataTypes.StringType)
-          .add("entity_name", DataTypes.StringType)
-          .add("year", DataTypes.IntegerType)
-          .add("sector", DataTypes.StringType)
-          .add("revenue", Tables.VALUE)
-          .add("reported_revenue", DataTypes.StringType)
-          .add("reported_unit", DataTypes.StringType)
-          .add("fx_rate", Tables.FX_RATE)
-          .add("employees", DataTypes.LongType)
-          .add("fortune500", DataTypes.BooleanType)
-          .add("source_file", DataTypes.StringType)
-          .add("source_line", DataTypes.LongType)
-          .add("batch_id", DataTypes.StringType)
-          .add("ingested_at", DataTypes.TimestampType)
-          .add("shape", DataTypes.StringType)
-          .add("raw", DataTypes.StringType)
-          .add("reason_code", DataTypes.StringType)
-          .add("reason", DataTypes.StringType);
+      Provenance.classified(
+          Tables.FIRM_OBSERVATIONS.columnsOf(
+              "firm_id",
+              "firm_name",
+              "entity_code",
+              "entity_name",
+              "year",
+              "sector",
+              "revenue",
+              "reported_revenue",
+              "reported_unit",
+              "fx_rate",
+              "employees",
+              "fortune500"));
 
   private static final RowBuilder ROWS = new RowBuilder(SCHEMA);
 
@@ -57,8 +49,8 @@ final class FirmClassifier implements FlatMapFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Row raw) {
-    FigureClassifier.Provenance from = FigureClassifier.Provenance.of(raw);
-    String code = null;
+    Provenance from = Provenance.of(raw);
+    ReasonCode code = null;
     String reason = null;
     FirmRecord firm = null;
     if (from.parseError() != null) {
@@ -68,19 +60,18 @@ final class FirmClassifier implements FlatMapFunction<Row, Row> {
       try {
         firm = normalizer.normalize(columns.canonical(raw.getJavaMap(raw.fieldIndex("fields"))));
       } catch (RowRejection rejection) {
-        code = rejection.code().name();
+        code = rejection.code();
         reason = rejection.getMessage();
-      } catch (
-          RuntimeException
-              unexpected) { // no row may fail its batch: it is quarantined with the error's text
-        code = ReasonCode.ROW_ERROR.name();
+      } catch (RuntimeException unexpected) {
+        // No row may fail its batch: it is quarantined with the error's text.
+        code = ReasonCode.ROW_ERROR;
         reason = FigureClassifier.rowError(unexpected);
       }
     }
-    RowBuilder.Values row = from.into(ROWS.row());
     if (firm == null) {
-      return List.of(row.set("reason_code", code).set("reason", reason).build()).iterator();
+      return List.of(from.rejected(ROWS.row(), code, reason)).iterator();
     }
+    RowBuilder.Values row = from.into(ROWS.row());
     return List.of(
             row.set("firm_id", firm.firmId())
                 .set("firm_name", firm.firmName())

@@ -4,10 +4,10 @@ import io.delta.tables.DeltaMergeBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.jobs.tables.PipelineTable;
 import org.outsourcingstats.jobs.tables.Tables;
 
 /**
@@ -29,14 +29,10 @@ final class FirmObservations {
     set.put("updated_at", "current_timestamp()");
     Map<String, String> insert = new LinkedHashMap<>(set);
     Tables.FIRM_OBSERVATIONS.key().forEach(column -> insert.put(column, "s." + column));
-    String changed =
-        compared.stream()
-            .map(c -> "NOT (t." + c + " <=> s." + c + ")")
-            .collect(Collectors.joining(" OR "));
     return context
         .tables()
         .merge(Tables.FIRM_OBSERVATIONS, rows)
-        .whenMatched(changed)
+        .whenMatched(PipelineTable.anyChanged(compared))
         .updateExpr(set)
         .whenNotMatched()
         .insertExpr(insert);

@@ -93,21 +93,16 @@ final class HeldBatches {
    * run completes the batch.
    */
   <T> T asOneUnit(String batch, Supplier<T> work) {
-    return CommitNotes.with(
-        context.spark(),
-        note(batch),
-        () -> {
-          try {
-            return work.get();
-            // Spark's exceptions are checked in Java's eyes but thrown undeclared.
-          } catch (Exception | FSError e) {
-            if (!Errors.isEnvironmental(e)) {
-              undo(batch, e);
-            } // else storage failed: the batch's writes are idempotent and the next run completes
-            // them
-            throw e;
-          }
-        });
+    try {
+      return CommitNotes.with(context.spark(), note(batch), work);
+    } catch (Exception | FSError e) {
+      // Spark's exceptions are checked in Java's eyes but thrown undeclared. When the storage
+      // failed, the batch's writes are idempotent and the next run completes them.
+      if (!Errors.isEnvironmental(e)) {
+        undo(batch, e);
+      }
+      throw e;
+    }
   }
 
   private void undo(String batch, Throwable failure) {

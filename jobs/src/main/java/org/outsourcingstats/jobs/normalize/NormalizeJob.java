@@ -100,8 +100,8 @@ public class NormalizeJob {
       spark.setJobDescription(Step.NORMALIZE.id() + " batch " + batch);
       try {
         countsByBatch.put(batch, held.asOneUnit(batch, () -> normalizeBatch(batch)));
-        // Spark's exceptions are checked in Java's eyes but thrown undeclared.
       } catch (Exception | FSError e) {
+        // Spark's exceptions are checked in Java's eyes but thrown undeclared.
         if (Errors.isEnvironmental(e)) {
           // The warehouse's storage failed, not the batch: the step fails, the next run tries
           // again.
@@ -209,7 +209,7 @@ public class NormalizeJob {
     for (Dataset<Row> part : rejected) {
       Dataset<Row> shaped =
           part.withColumn("quarantined_at", current_timestamp())
-              .selectExpr(Tables.QUARANTINE.schema().fieldNames());
+              .selectExpr(Tables.QUARANTINE.columns());
       rows = rows == null ? shaped : rows.unionByName(shaped);
     }
     context.tables().merge(Tables.QUARANTINE, rows).whenNotMatched().insertAll().execute();

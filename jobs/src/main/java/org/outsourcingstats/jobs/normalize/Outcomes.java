@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.xxhash64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.spark.sql.Column;
@@ -72,7 +73,7 @@ record Outcomes(Dataset<Row> rows, long read, long quarantined, long duplicate) 
    * rows of a batch, such as shares that add up to more than 100%), counted again from the rows,
    * which are cached for the writes that follow: call {@link #release()} when done.
    */
-  Outcomes recountedAfter(java.util.function.UnaryOperator<Dataset<Row>> rule) {
+  Outcomes recountedAfter(UnaryOperator<Dataset<Row>> rule) {
     Dataset<Row> ruled = rule.apply(rows).cache();
     long accepted = 0;
     long quarantined = 0;

@@ -54,8 +54,8 @@ public final class Pipeline {
     spark.setJobGroup(SETUP, "tables of run " + context.runId(), false);
     try {
       context.tables().ensureCreated();
-      // Spark's AnalysisException is checked in Java's eyes but thrown undeclared.
     } catch (Exception e) {
+      // Spark's AnalysisException is checked in Java's eyes but thrown undeclared.
       throw Errors.tablesNotReady(context.config().warehouse(), e);
     } finally {
       spark.clearJobGroup();
@@ -71,8 +71,8 @@ public final class Pipeline {
       try {
         result = execute(step);
         runs.succeeded(result);
-        // Spark throws checked exceptions undeclared; a full disk is Hadoop's Error.
       } catch (Exception | FSError e) {
+        // Spark throws checked exceptions undeclared; a full disk is Hadoop's Error.
         try {
           runs.failed(step.id(), started, e);
         } catch (Exception | FSError recording) { // as above

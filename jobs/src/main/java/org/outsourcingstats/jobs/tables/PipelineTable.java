@@ -63,19 +63,40 @@ public record PipelineTable(
     return new RowBuilder(schema).row();
   }
 
+  /**
+   * The schema of the table's columns {@code names}, in that order, with their types and comments.
+   */
+  public StructType columnsOf(String... names) {
+    StructType columns = new StructType();
+    for (String name : names) {
+      columns = columns.add(schema.apply(name));
+    }
+    return columns;
+  }
+
   /** The table's column names, in order. */
   public String[] columns() {
     return schema.fieldNames();
   }
 
   /**
-   * The MERGE condition of the target {@code t} and the source {@code s} on the key. Null-safe: a
-   * key column left NULL (a quarantined whole file has no line) matches NULL.
+   * The MERGE condition of the target {@code t} and the source {@code s} on the key. Null-safe, so
+   * a key column that may be NULL (quarantine's file, line and reason) matches NULL.
    */
   public String mergeCondition() {
     return key.stream()
         .map(column -> "t." + column + " <=> s." + column)
         .collect(Collectors.joining(" AND "));
+  }
+
+  /**
+   * The condition of a MERGE's update: the target {@code t} and the source {@code s} differ in one
+   * of {@code columns}, NULL counting as a value.
+   */
+  public static String anyChanged(List<String> columns) {
+    return columns.stream()
+        .map(column -> "NOT (t." + column + " <=> s." + column + ")")
+        .collect(Collectors.joining(" OR "));
   }
 
   @Override

@@ -39,9 +39,8 @@ public final class PipelineTables {
     spark.sql(
         "CREATE DATABASE IF NOT EXISTS "
             + config.database()
-            + " LOCATION '"
-            + escape(config.warehouse() + "/" + config.database() + ".db")
-            + "'");
+            + " LOCATION "
+            + literal(config.warehouse() + "/" + config.database() + ".db"));
     // One listing instead of a CREATE TABLE IF NOT EXISTS per table: on an existing Delta table
     // that statement still loads the table's snapshot, about 0.4 s each on every scheduled run.
     // SHOW TABLES also lists the session's temporary views, which may share a table's name.
@@ -81,7 +80,7 @@ public final class PipelineTables {
             + " ("
             + table.schema().toDDL()
             + ") USING delta "
-            + (location == null ? "" : "LOCATION '" + escape(location) + "' ")
+            + (location == null ? "" : "LOCATION " + literal(location) + " ")
             + "TBLPROPERTIES ('delta.appendOnly' = '"
             + (table.write() == PipelineTable.Write.IMMUTABLE)
             + "')");
@@ -136,8 +135,17 @@ public final class PipelineTables {
 
   /** Appends rows in one commit; the frame must have the table's columns. */
   public void append(PipelineTable table, Dataset<Row> rows) {
+    write(table, rows, "append");
+  }
+
+  /** Replaces the table's rows with {@code rows} in one commit; the frame must have its columns. */
+  public void overwrite(PipelineTable table, Dataset<Row> rows) {
+    write(table, rows, "overwrite");
+  }
+
+  private void write(PipelineTable table, Dataset<Row> rows, String mode) {
     // By name: insertInto alone would match the frame's columns to the table's by position.
-    rows.selectExpr(table.columns()).write().format("delta").mode("append").insertInto(name(table));
+    rows.selectExpr(table.columns()).write().format("delta").mode(mode).insertInto(name(table));
   }
 
   /**
@@ -173,7 +181,8 @@ public final class PipelineTables {
     return config;
   }
 
-  private static String escape(String text) {
-    return text.replace("\\", "\\\\").replace("'", "\\'");
+  /** A SQL string literal of {@code text}, quoted and escaped. */
+  public static String literal(String text) {
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 }

@@ -1,7 +1,9 @@
 package org.outsourcingstats.jobs.vocab;
 
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.outsourcingstats.common.parse.Statuses;
+import org.outsourcingstats.jobs.tables.PipelineTables;
 
 /**
  * The one figure per key that gold tables use when a figure exists under several statuses: actual
@@ -15,14 +17,14 @@ public final class BestFigures {
    * A subquery (with its alias) of {@code table}'s rows of the given statuses, the preferred one
    * per key.
    */
-  static String of(String table, String... statuses) {
+  static String of(String table, List<String> statuses) {
     return "(SELECT * FROM (SELECT o.*, row_number() OVER (PARTITION BY entity_code, year, period, sector, market, "
         + "indicator ORDER BY "
         + DomainSql.statusPreference("status")
         + ") AS preference FROM "
         + table
         + " o WHERE status IN ("
-        + String.join(", ", java.util.Arrays.stream(statuses).map(DomainSql::literal).toList())
+        + String.join(", ", statuses.stream().map(PipelineTables::literal).toList())
         + ")) WHERE preference = 1) best_figures";
   }
 
@@ -32,7 +34,7 @@ public final class BestFigures {
    * subquery at every reference, so each would read the table and rank its rows again (seven times
    * in the concentration query).
    */
-  public static String view(SparkSession spark, String view, String table, String... statuses) {
+  public static String view(SparkSession spark, String view, String table, List<String> statuses) {
     spark
         .sql("SELECT * FROM " + of(table, statuses))
         .localCheckpoint()

@@ -1,5 +1,7 @@
 package org.outsourcingstats.jobs.vocab;
 
+import static org.outsourcingstats.jobs.tables.PipelineTables.literal;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +75,10 @@ public final class DomainSql {
                       + args.get(1)
                       + " END");
 
+  /** The kinds of market with one market each (the total and its halves), not destinations. */
+  private static final List<Market.Kind> NAMED_KINDS =
+      Arrays.stream(Market.Kind.values()).filter(kind -> kind.code() != null).toList();
+
   private DomainSql() {}
 
   /** {@code sql} with every token written out; an unknown token is a programming error. */
@@ -98,11 +104,6 @@ public final class DomainSql {
       token.appendReplacement(out, Matcher.quoteReplacement(expanded));
     }
     return token.appendTail(out).toString();
-  }
-
-  /** A SQL string literal. */
-  public static String literal(String text) {
-    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 
   /**
@@ -167,15 +168,13 @@ public final class DomainSql {
   private static String parentMarket(String column) {
     StringBuilder sql =
         new StringBuilder("CASE WHEN " + column + " IS NULL THEN CAST(NULL AS STRING)");
-    for (Market.Kind kind : Market.Kind.values()) {
-      if (kind.code() != null) {
-        sql.append(" WHEN ")
-            .append(column)
-            .append(" = ")
-            .append(literal(kind.code()))
-            .append(" THEN ")
-            .append(nullable(kind.parentCode()));
-      }
+    for (Market.Kind kind : NAMED_KINDS) {
+      sql.append(" WHEN ")
+          .append(column)
+          .append(" = ")
+          .append(literal(kind.code()))
+          .append(" THEN ")
+          .append(nullable(kind.parentCode()));
     }
     return sql.append(" ELSE ")
         .append(nullable(Market.Kind.DESTINATION.parentCode()))
@@ -186,12 +185,7 @@ public final class DomainSql {
   private static String destination(String column) {
     return column
         + " NOT IN ("
-        + String.join(
-            ", ",
-            Arrays.stream(Market.Kind.values())
-                .filter(kind -> kind.code() != null)
-                .map(kind -> literal(kind.code()))
-                .toList())
+        + String.join(", ", NAMED_KINDS.stream().map(kind -> literal(kind.code())).toList())
         + ")";
   }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.outsourcingstats.common.quality.ReasonCode;
 import org.outsourcingstats.jobs.SharedSpark;
+import org.outsourcingstats.jobs.tables.PipelineTables;
 
 /**
  * The domain rules as Spark evaluates them, on cases worked out from the contract: destinations
@@ -23,7 +24,11 @@ class DomainSqlTest {
     return SharedSpark.spark()
         .sql(
             DomainSql.expand(
-                "SELECT " + expression + " FROM VALUES (" + DomainSql.literal(value) + ") AS t(x)"))
+                "SELECT "
+                    + expression
+                    + " FROM VALUES ("
+                    + PipelineTables.literal(value)
+                    + ") AS t(x)"))
         .first();
   }
 
