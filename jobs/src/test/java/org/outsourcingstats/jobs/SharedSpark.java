@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.outsourcingstats.jobs.catalog.WarehouseCatalog;
 
 /**
  * JUnit 5 extension giving every test class of the JVM one SparkSession: {@code local[2]}, two
- * shuffle partitions, no UI, Delta Lake, and a Hive catalog in an embedded Derby metastore under a
+ * shuffle partitions, no UI, Delta Lake, and the pipeline's own catalog (the warehouse folder) in a
  * temporary folder. It is stopped when the whole suite ends. Use with
  * {@code @ExtendWith(SharedSpark.class)} and {@link #spark()}.
  */
@@ -46,7 +47,6 @@ public final class SharedSpark implements BeforeAllCallback {
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
-      System.setProperty("derby.system.home", root.toString());
       session =
           SparkSession.builder()
               .master("local[2]")
@@ -60,16 +60,9 @@ public final class SharedSpark implements BeforeAllCallback {
               .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
               .config("spark.sql.constraintPropagation.enabled", "false")
               .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-              .config(
-                  "spark.sql.catalog.spark_catalog",
-                  "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+              .config("spark.sql.catalog.spark_catalog", WarehouseCatalog.class.getName())
               .config("spark.sql.warehouse.dir", root.resolve("spark-warehouse").toString())
-              .config("spark.sql.catalogImplementation", "hive")
-              .config(
-                  "spark.hadoop.javax.jdo.option.ConnectionURL",
-                  "jdbc:derby:;databaseName=" + root.resolve("metastore_db") + ";create=true")
-              .config("spark.hadoop.datanucleus.schema.autoCreateAll", "true")
-              .config("spark.hadoop.hive.metastore.schema.verification", "false")
+              .config("spark.sql.catalogImplementation", "in-memory")
               .config("spark.databricks.delta.snapshotPartitions", "2")
               .config(
                   "spark.sql.sources.parallelPartitionDiscovery.parallelism",

@@ -33,11 +33,48 @@ public final class PipelineConfig implements Serializable {
   private static final String ROOT = "pipeline";
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
 
-  /** How tables are registered so that later sessions find them by name. */
+  /** Where sessions find the tables by name. */
   public enum Catalog {
-    EMBEDDED_DERBY,
-    EXTERNAL_HIVE,
-    IN_MEMORY
+    /**
+     * The warehouse folder is the catalog: every process finds the Delta tables of {@code
+     * <warehouse>/<database>.db/} by name, with no metastore to share (the local default).
+     */
+    WAREHOUSE("warehouse"),
+    /** The cluster's Hive metastore ({@code hive-site.xml} or {@code hive.metastore.uris}). */
+    EXTERNAL_HIVE("external-hive");
+
+    /**
+     * Names of earlier releases, read as today's catalog: the warehouse-folder catalog replaced
+     * both the embedded Derby metastore (whose tables lie in the same folders) and the in-memory
+     * one.
+     */
+    private static final Map<String, Catalog> FORMER_NAMES =
+        Map.of("embedded-derby", WAREHOUSE, "in-memory", WAREHOUSE);
+
+    private final String setting;
+
+    Catalog(String setting) {
+      this.setting = setting;
+    }
+
+    /** The value of {@code pipeline.catalog} that selects it. */
+    public String setting() {
+      return setting;
+    }
+
+    static Catalog of(String setting) {
+      for (Catalog catalog : values()) {
+        if (catalog.setting.equals(setting)) {
+          return catalog;
+        }
+      }
+      Catalog former = FORMER_NAMES.get(setting);
+      if (former != null) {
+        return former;
+      }
+      throw Errors.configInvalid(
+          "pipeline.catalog", "'" + setting + "' is not one of warehouse, external-hive");
+    }
   }
 
   private final String database;
@@ -47,6 +84,7 @@ public final class PipelineConfig implements Serializable {
   private final int currentYear;
   private final double growthTolerance;
   private final Catalog catalog;
+  private final String formerCatalogName;
   private final Map<String, String> sparkSettings;
   private final int lockWaitSeconds;
   private final String reportDir;
@@ -78,13 +116,8 @@ public final class PipelineConfig implements Serializable {
       }
       this.growthTolerance = tolerancePp / 100.0;
       String catalogName = p.getString("catalog");
-      try {
-        this.catalog = Catalog.valueOf(catalogName.toUpperCase().replace('-', '_'));
-      } catch (IllegalArgumentException e) {
-        throw Errors.configInvalid(
-            "pipeline.catalog",
-            "'" + catalogName + "' is not one of embedded-derby, external-hive, in-memory");
-      }
+      this.catalog = Catalog.of(catalogName);
+      this.formerCatalogName = catalog.setting().equals(catalogName) ? null : catalogName;
       this.lockWaitSeconds = p.getInt("lock-wait-seconds");
       String report = p.getString("report.dir");
       this.reportDir =
@@ -232,6 +265,14 @@ public final class PipelineConfig implements Serializable {
 
   public Catalog catalog() {
     return catalog;
+  }
+
+  /**
+   * The name of an earlier release {@code pipeline.catalog} was given as ({@code embedded-derby},
+   * {@code in-memory}), for a deprecation warning; null when it was given by today's name.
+   */
+  public String formerCatalogName() {
+    return formerCatalogName;
   }
 
   /** How long to wait for another process holding a local warehouse. */

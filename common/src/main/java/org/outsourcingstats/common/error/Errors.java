@@ -65,6 +65,16 @@ public final class Errors {
         cause);
   }
 
+  public static PipelineException databaseElsewhere(
+      String database, String known, String configured) {
+    return new PipelineException(
+        String.format(
+            "This Spark session already holds database %s at %s, not in the warehouse %s: the pipeline would write "
+                + "into the other warehouse. A session serves one warehouse; start a new process (or a new notebook "
+                + "kernel) for this one, or point --warehouse at the one the session uses.",
+            database, known, configured));
+  }
+
   public static PipelineException warehouseNotAFolder(String warehouse) {
     return new PipelineException(
         String.format(
@@ -138,9 +148,9 @@ public final class Errors {
       java.nio.file.Path warehouse, String holder, java.time.Duration waited) {
     return new PipelineException(
         String.format(
-            "The warehouse %s is still locked by another pipeline process (%s) after waiting %d s. Processes on one "
-                + "warehouse are serialised (a spark-sql shell or Thrift server holds it until it ends); wait for that "
-                + "process to finish or stop it, or raise pipeline.lock-wait-seconds.",
+            "The warehouse %s is still being written by another pipeline process (%s) after waiting %d s. Writers "
+                + "of one warehouse (run, a step, maintain, sql --allow-writes) take turns; wait for that process to "
+                + "finish or stop it, or raise pipeline.lock-wait-seconds.",
             warehouse, holder.isEmpty() ? "unknown" : holder, waited.toSeconds()));
   }
 

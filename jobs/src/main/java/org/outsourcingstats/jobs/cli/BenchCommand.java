@@ -57,7 +57,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (CommonOptions.Session session = common.open()) {
+      try (CommonOptions.Session session = common.open(CommonOptions.Access.WRITE)) {
         System.out.println(
             "floor: wrote the contracts register to "
                 + new FloorJob(session.context(), register.schema).run());
@@ -95,7 +95,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (CommonOptions.Session session = common.open()) {
+      try (CommonOptions.Session session = common.open(CommonOptions.Access.WRITE)) {
         String configured = session.context().config().referenceDir();
         Path folder =
             reference != null
@@ -119,7 +119,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (CommonOptions.Session session = common.open()) {
+      try (CommonOptions.Session session = common.open(CommonOptions.Access.WRITE)) {
         System.out.println("noop: SELECT 1 returned " + new NoopJob(session.context()).run());
       }
       return 0;

@@ -64,11 +64,22 @@ public final class CommonOptions {
     return PipelineConfig.load(conf, overrides);
   }
 
+  /** What a command does to the tables: only writers of one local warehouse wait for each other. */
+  enum Access {
+    /**
+     * Reads the last committed version of each table, never waiting for a writer nor making one
+     * wait.
+     */
+    READ,
+    /** Writes tables: takes the warehouse lock, so that writers of a local warehouse take turns. */
+    WRITE
+  }
+
   /**
    * Opens the session; closing it stops Spark unless the session existed before (a notebook's, a
    * test's).
    */
-  Session open() {
+  Session open(Access access) {
     PipelineConfig config = config();
     Path local = config.localWarehouse();
     if (local != null
@@ -78,18 +89,19 @@ public final class CommonOptions {
     }
     boolean existing =
         SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
-    WarehouseLock lock = existing ? null : lockWarehouse(config, "pipeline");
+    WarehouseLock lock =
+        existing || access == Access.READ ? null : lockWarehouse(config, "pipeline");
     SparkSession spark = SparkSessions.getOrCreate(config, master);
     return new Session(new PipelineContext(config, spark), !existing, lock);
   }
 
   /**
-   * Takes the lock of a local warehouse for this process, waiting for another process that holds
-   * it; null for a remote warehouse, where concurrency is the platform's job.
+   * Takes the lock of a local warehouse for this writing process, waiting for another writer that
+   * holds it; null for a remote warehouse, where Delta's optimistic concurrency resolves writers.
    *
    * @param what what this process is, for the message another process shows while it waits
    */
-  static WarehouseLock lockWarehouse(PipelineConfig config, String what) {
+  private static WarehouseLock lockWarehouse(PipelineConfig config, String what) {
     if (config.localWarehouse() == null) {
       return null;
     }
@@ -101,8 +113,8 @@ public final class CommonOptions {
         Duration.ofSeconds(config.lockWaitSeconds()),
         other ->
             LOG.warn(
-                "waiting: the warehouse {} is in use by another pipeline process ({}); processes on one "
-                    + "warehouse are serialised",
+                "waiting: the warehouse {} is being written by another pipeline process ({}); writers of "
+                    + "one warehouse take turns",
                 config.localWarehouse(),
                 other));
   }

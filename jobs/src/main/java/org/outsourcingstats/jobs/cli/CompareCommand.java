@@ -34,7 +34,7 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (CommonOptions.Session session = common.open()) {
+    try (CommonOptions.Session session = common.open(CommonOptions.Access.READ)) {
       PipelineConfig config = session.context().config();
       List<TableDifference> differences =
           WarehouseComparison.compare(

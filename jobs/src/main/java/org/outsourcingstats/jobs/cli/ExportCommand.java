@@ -100,7 +100,7 @@ public final class ExportCommand implements Callable<Integer> {
           "--name names the file of one table or query; with several --table each file is named after its table");
     }
     String folder = PipelineConfig.absolute(out);
-    try (CommonOptions.Session session = common.open()) {
+    try (CommonOptions.Session session = common.open(CommonOptions.Access.READ)) {
       SparkSession spark = session.context().spark();
       Map<String, Dataset<Row>> exports = new LinkedHashMap<>();
       Map<String, String> fileNames = new LinkedHashMap<>();

@@ -37,7 +37,7 @@ public final class MaintainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     MaintainJob.checkRetention(retainHours, allowUnsafeRetention);
-    try (CommonOptions.Session session = common.open()) {
+    try (CommonOptions.Session session = common.open(CommonOptions.Access.WRITE)) {
       StepResult result =
           new MaintainJob(session.context(), retainHours, allowUnsafeRetention).run();
       new RunsLog(session.context()).succeeded(result);

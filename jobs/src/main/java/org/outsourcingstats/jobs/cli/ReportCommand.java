@@ -30,7 +30,7 @@ public final class ReportCommand implements Callable<Integer> {
     if (out != null) {
       common.settings.put("pipeline.report.dir", out);
     }
-    try (CommonOptions.Session session = common.open()) {
+    try (CommonOptions.Session session = common.open(CommonOptions.Access.READ)) {
       System.out.println("Report written to " + new ReportJob(session.context()).write());
     }
     return 0;

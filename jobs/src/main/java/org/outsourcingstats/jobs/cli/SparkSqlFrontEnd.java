@@ -8,7 +8,6 @@ import org.apache.spark.SparkConf;
 import org.outsourcingstats.common.config.PipelineConfig;
 import org.outsourcingstats.common.error.Errors;
 import org.outsourcingstats.jobs.run.SparkSessions;
-import org.outsourcingstats.jobs.tables.WarehouseLock;
 
 /**
  * Spark's own SQL front ends (the {@code spark-sql} CLI and the Thrift JDBC server), configured
@@ -27,9 +26,6 @@ enum SparkSqlFrontEnd {
       "Thrift JDBC server",
       "outsourcing-thrift-server");
 
-  /** Held until the process ends: a lock whose channel is collected would be released with it. */
-  private static WarehouseLock held;
-
   private final String mainClass;
   private final String description;
   private final String appName;
@@ -41,16 +37,12 @@ enum SparkSqlFrontEnd {
   }
 
   /**
-   * Takes the warehouse lock for the life of the process, puts the pipeline's Spark settings where
-   * Spark's front end reads them (system properties, as spark-submit does with its {@code --conf})
-   * and runs its {@code main}. The CLI ends the process itself; the Thrift server returns once it
-   * listens and serves from its own threads.
+   * Puts the pipeline's Spark settings where Spark's front end reads them (system properties, as
+   * spark-submit does with its {@code --conf}) and runs its {@code main}. The CLI ends the process
+   * itself; the Thrift server returns once it listens and serves from its own threads.
    */
   void run(PipelineConfig config, String master, List<String> arguments) {
     Method main = main();
-    if (held == null) {
-      held = CommonOptions.lockWarehouse(config, description);
-    }
     Map<String, String> settings = SparkSessions.settings(config, master, new SparkConf());
     settings.forEach(System::setProperty);
     System.setProperty("spark.app.name", appName);

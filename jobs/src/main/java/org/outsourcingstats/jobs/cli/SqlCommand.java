@@ -44,7 +44,8 @@ public final class SqlCommand implements Callable<Integer> {
                   new picocli.CommandLine(this),
                   "--format must be table or csv, not '" + format + "'");
         };
-    try (CommonOptions.Session session = common.open()) {
+    try (CommonOptions.Session session =
+        common.open(allowWrites ? CommonOptions.Access.WRITE : CommonOptions.Access.READ)) {
       ResultPrinter.print(session.run(query, "sql", allowWrites), output, System.out);
     }
     return 0;

@@ -30,7 +30,7 @@ abstract class StepsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (CommonOptions.Session session = common.open()) {
+    try (CommonOptions.Session session = common.open(CommonOptions.Access.WRITE)) {
       List<StepResult> results = new Pipeline(session.context()).releasing(release()).run(steps());
       RunReport.print(System.out, session.context(), results);
       if (writesReport(session.context())) {

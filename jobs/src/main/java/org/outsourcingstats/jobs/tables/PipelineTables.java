@@ -36,11 +36,10 @@ public final class PipelineTables {
    * PipelineTable#createdOnFirstUse() created on first use}; existing tables are left as they are.
    */
   public PipelineTables ensureCreated() {
+    String folder = config.warehouse() + "/" + config.database() + ".db";
     spark.sql(
-        "CREATE DATABASE IF NOT EXISTS "
-            + config.database()
-            + " LOCATION "
-            + literal(config.warehouse() + "/" + config.database() + ".db"));
+        "CREATE DATABASE IF NOT EXISTS " + config.database() + " LOCATION " + literal(folder));
+    requireDatabaseIn(folder);
     // One listing instead of a CREATE TABLE IF NOT EXISTS per table: on an existing Delta table
     // that statement still loads the table's snapshot, about 0.4 s each on every scheduled run.
     // SHOW TABLES also lists the session's temporary views, which may share a table's name.
@@ -58,6 +57,31 @@ public final class PipelineTables {
       }
     }
     return this;
+  }
+
+  /**
+   * Fails when the session already knows the database at another folder than this warehouse's: a
+   * session reused for a second warehouse (a notebook's, a test's) would otherwise write into the
+   * first one. Only the warehouse-folder catalog ties a database to its folder; a cluster's
+   * metastore may place it where its operators decided.
+   */
+  private void requireDatabaseIn(String folder) {
+    if (config.catalog() != PipelineConfig.Catalog.WAREHOUSE) {
+      return;
+    }
+    org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    try {
+      Path expected = new Path(folder);
+      Path known =
+          new Path(
+              spark.sessionState().catalog().getDatabaseMetadata(config.database()).locationUri());
+      Path qualifiedExpected = expected.getFileSystem(hadoop).makeQualified(expected);
+      if (!qualifiedExpected.equals(known.getFileSystem(hadoop).makeQualified(known))) {
+        throw Errors.databaseElsewhere(config.database(), known.toString(), folder);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot resolve the warehouse folder " + folder, e);
+    }
   }
 
   /** Creates one table of {@link Tables#ALL} if it does not exist yet. */

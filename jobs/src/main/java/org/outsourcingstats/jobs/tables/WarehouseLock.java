@@ -15,11 +15,12 @@ import java.util.function.Consumer;
 import org.outsourcingstats.common.error.Errors;
 
 /**
- * An exclusive lock on a local warehouse, held by one pipeline process at a time: the embedded
- * Derby metastore admits one process, and two runs writing the same tables would only fight over
- * Delta commits. A second process waits for the first to finish (runs are serialised) and says so;
- * the lock is released when the process ends, even if it is killed, since the operating system
- * drops it with the process.
+ * An exclusive lock on a local warehouse, held by one writing process at a time (a run, a step,
+ * {@code maintain}): two runs writing the same tables would only fight over Delta commits, and the
+ * loser's work would be lost to a conflict. A second writer waits for the first to finish and says
+ * so; readers take no lock, since a Delta snapshot is consistent on its own. The lock is released
+ * when the process ends, even if it is killed, since the operating system drops it with the
+ * process.
  */
 public final class WarehouseLock implements AutoCloseable {
   static final String FILE = ".pipeline.lock";

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.outsourcingstats.common.config.PipelineConfig;
 
 /**
@@ -24,22 +26,21 @@ class SparkSessionsTest {
   }
 
   @Test
-  void theEmbeddedMetastoreLivesInTheWarehouseAndLocalModeBindsToLoopback(@TempDir Path warehouse) {
+  void theWarehouseFolderIsTheCatalogAndLocalModeBindsToLoopback(@TempDir Path warehouse) {
     Map<String, String> settings =
         SparkSessions.settings(config(warehouse), null, new SparkConf(false));
 
     assertThat(settings)
         .containsEntry("spark.master", "local[*]")
         .containsEntry("spark.sql.warehouse.dir", warehouse.toString())
-        .containsEntry("spark.sql.catalogImplementation", "hive")
+        .containsEntry("spark.sql.catalogImplementation", "in-memory")
         .containsEntry(
-            "spark.hadoop.javax.jdo.option.ConnectionURL",
-            "jdbc:derby:;databaseName=" + warehouse + "/metastore_db;create=true")
-        .containsEntry("spark.hadoop.hive.metastore.warehouse.dir", warehouse.toString())
-        .containsEntry(
-            "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+            "spark.sql.catalog.spark_catalog", "org.outsourcingstats.jobs.catalog.WarehouseCatalog")
         .containsEntry("spark.driver.bindAddress", "127.0.0.1")
         .containsEntry("spark.sql.shuffle.partitions", "8"); // reference.conf's pipeline.spark
+    assertThat(settings.get("spark.hadoop.javax.jdo.option.ConnectionURL"))
+        .as("the SQL front ends' Hive metastore is private to their process")
+        .startsWith("jdbc:derby:memory:");
   }
 
   @Test
@@ -54,14 +55,26 @@ class SparkSessionsTest {
         .doesNotContainKeys("spark.driver.host", "spark.driver.bindAddress");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"embedded-derby", "in-memory"})
+  void theCatalogNamesOfEarlierReleasesMeanTheWarehouseFolder(
+      String former, @TempDir Path warehouse) {
+    PipelineConfig config = config(warehouse, "pipeline.catalog", former);
+
+    assertThat(config.catalog()).isEqualTo(PipelineConfig.Catalog.WAREHOUSE);
+    assertThat(config.formerCatalogName()).isEqualTo(former);
+  }
+
   @Test
-  void anInMemoryCatalogNamesNoMetastore(@TempDir Path warehouse) {
+  void aClusterMetastoreKeepsDeltasOwnCatalog(@TempDir Path warehouse) {
     Map<String, String> settings =
         SparkSessions.settings(
-            config(warehouse, "pipeline.catalog", "in-memory"), null, new SparkConf(false));
+            config(warehouse, "pipeline.catalog", "external-hive"), null, new SparkConf(false));
 
     assertThat(settings)
-        .containsEntry("spark.sql.catalogImplementation", "in-memory")
+        .containsEntry("spark.sql.catalogImplementation", "hive")
+        .containsEntry(
+            "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .doesNotContainKey("spark.hadoop.javax.jdo.option.ConnectionURL");
   }
 }

@@ -1,0 +1,61 @@
+package org.outsourcingstats.jobs.catalog;
+
+import java.net.URI;
+import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.catalyst.catalog.CatalogDatabase;
+import org.apache.spark.sql.catalyst.catalog.CatalogStorageFormat;
+import org.apache.spark.sql.catalyst.catalog.CatalogTable;
+import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
+import org.apache.spark.sql.types.StructType;
+import scala.Option;
+import scala.collection.immutable.Map$;
+
+/**
+ * Metastore entries built from Java: Spark's case classes take every field in their constructors,
+ * and their shape is what changes between Spark versions, so it is written in this one place.
+ */
+final class CatalogEntries {
+  private CatalogEntries() {}
+
+  static TableIdentifier tableIdentifier(String database, String table) {
+    return new TableIdentifier(table, Option.apply(database));
+  }
+
+  static CatalogDatabase database(String name, URI location) {
+    return new CatalogDatabase(name, "", location, Map$.MODULE$.empty());
+  }
+
+  /**
+   * A managed Delta table at {@code location}, without a schema: Delta reads the schema from the
+   * table's log, as it does for the tables it registers in a Hive metastore.
+   */
+  static CatalogTable deltaTable(String database, String table, URI location) {
+    return new CatalogTable(
+        tableIdentifier(database, table),
+        CatalogTableType.MANAGED(),
+        new CatalogStorageFormat(
+            Option.apply(location),
+            Option.empty(),
+            Option.empty(),
+            Option.empty(),
+            false,
+            Map$.MODULE$.empty()),
+        new StructType(),
+        Option.apply("delta"),
+        scala.collection.immutable.List$.MODULE$.<String>empty(),
+        Option.empty(),
+        "",
+        System.currentTimeMillis(),
+        -1L,
+        "",
+        Map$.MODULE$.empty(),
+        Option.empty(),
+        Option.empty(),
+        Option.empty(),
+        scala.collection.immutable.List$.MODULE$.<String>empty(),
+        false,
+        true,
+        Map$.MODULE$.empty(),
+        Option.empty());
+  }
+}

@@ -1,0 +1,75 @@
+package org.outsourcingstats.jobs.tables;
+
+import java.time.Instant;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.delta.DeltaHistoryManager;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.Snapshot;
+import org.apache.spark.sql.delta.actions.AddFile;
+import org.apache.spark.sql.delta.actions.CommitInfo;
+import org.apache.spark.sql.delta.util.FileNames;
+import org.outsourcingstats.common.error.Errors;
+import scala.Option;
+import scala.collection.Iterator;
+
+/**
+ * What a Delta table's log says of it, read without touching its data: its version, its row count
+ * and its last commit.
+ *
+ * @param rows the row count, or null when the log does not hold it ({@link #of})
+ */
+public record TableState(long version, Long rows, Instant lastCommit, String lastOperation) {
+
+  /**
+   * The state of table {@code database.table} as of its latest commit. The row count is summed from
+   * the statistics of the table's files as the commit's checksum lists them (Delta keeps the list
+   * there for tables of a few dozen files), so reading it costs no Spark job; it is null when the
+   * checksum has no file list or a file has no statistics, and the caller may then count.
+   */
+  public static TableState of(SparkSession spark, String database, String table) {
+    java.net.URI location;
+    try {
+      location =
+          spark
+              .sessionState()
+              .catalog()
+              .getTableMetadata(new TableIdentifier(table, Option.apply(database)))
+              .location();
+    } catch (AnalysisException e) {
+      throw Errors.tableMissing(database + "." + table);
+    }
+    DeltaLog log = DeltaLog.forTable(spark, new Path(location));
+    Snapshot snapshot = log.update(false, Option.empty(), Option.empty());
+    // The commit's own file, read on the driver: Delta's history command would list the log
+    // with a Spark job to find what one file holds.
+    Option<CommitInfo> commit =
+        DeltaHistoryManager.getCommitInfoOpt(
+            log.store(),
+            FileNames.unsafeDeltaFile(log.logPath(), snapshot.version()),
+            log.newDeltaHadoopConf());
+    return new TableState(
+        snapshot.version(),
+        rowsFromChecksum(snapshot),
+        commit.isEmpty() ? null : commit.get().timestamp().toInstant(),
+        commit.isEmpty() ? null : commit.get().operation());
+  }
+
+  private static Long rowsFromChecksum(Snapshot snapshot) {
+    if (snapshot.checksumOpt().isEmpty() || snapshot.checksumOpt().get().allFiles().isEmpty()) {
+      return null;
+    }
+    long rows = 0;
+    Iterator<AddFile> files = snapshot.checksumOpt().get().allFiles().get().iterator();
+    while (files.hasNext()) {
+      Option<Object> records = files.next().numLogicalRecords();
+      if (records.isEmpty()) {
+        return null;
+      }
+      rows += (Long) records.get();
+    }
+    return rows;
+  }
+}
