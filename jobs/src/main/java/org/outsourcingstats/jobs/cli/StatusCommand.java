@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.outsourcingstats.jobs.run.PipelineContext;
@@ -53,15 +54,24 @@ public final class StatusCommand implements Callable<Integer> {
       System.out.println("Warehouse: " + context.config().warehouse());
       ResultPrinter.print(
           spark.createDataFrame(tables, schema), ResultPrinter.Format.TABLE, System.out);
-      String runs = context.tables().name(Tables.RUNS);
-      if (spark.catalog().tableExists(runs)) {
+      if (context.tables().exists(Tables.RUNS)) {
         System.out.println("Last runs:");
         ResultPrinter.print(
-            spark.sql(
-                "SELECT run_id, job, status, started_at, finished_at, rows_read, "
-                    + "rows_accepted, rows_quarantined, rows_duplicate, rows_written, error FROM "
-                    + runs
-                    + " ORDER BY started_at DESC, job LIMIT 12"),
+            TableState.latestRows(spark, context.config().database(), Tables.RUNS.name())
+                .orderBy(functions.col("started_at").desc(), functions.col("job"))
+                .limit(12)
+                .select(
+                    "run_id",
+                    "job",
+                    "status",
+                    "started_at",
+                    "finished_at",
+                    "rows_read",
+                    "rows_accepted",
+                    "rows_quarantined",
+                    "rows_duplicate",
+                    "rows_written",
+                    "error"),
             ResultPrinter.Format.TABLE,
             System.out);
       }

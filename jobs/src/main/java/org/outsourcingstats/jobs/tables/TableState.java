@@ -3,6 +3,8 @@ package org.outsourcingstats.jobs.tables;
 import java.time.Instant;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.TableIdentifier;
 import org.apache.spark.sql.delta.DeltaHistoryManager;
@@ -30,18 +32,7 @@ public record TableState(long version, Long rows, Instant lastCommit, String las
    * checksum has no file list or a file has no statistics, and the caller may then count.
    */
   public static TableState of(SparkSession spark, String database, String table) {
-    java.net.URI location;
-    try {
-      location =
-          spark
-              .sessionState()
-              .catalog()
-              .getTableMetadata(new TableIdentifier(table, Option.apply(database)))
-              .location();
-    } catch (AnalysisException e) {
-      throw Errors.tableMissing(database + "." + table);
-    }
-    DeltaLog log = DeltaLog.forTable(spark, new Path(location));
+    DeltaLog log = log(spark, database, table);
     Snapshot snapshot = log.update(false, Option.empty(), Option.empty());
     // The commit's own file, read on the driver: Delta's history command would list the log
     // with a Spark job to find what one file holds.
@@ -55,6 +46,37 @@ public record TableState(long version, Long rows, Instant lastCommit, String las
         rowsFromChecksum(snapshot),
         commit.isEmpty() ? null : commit.get().timestamp().toInstant(),
         commit.isEmpty() ? null : commit.get().operation());
+  }
+
+  /**
+   * The rows of the table's latest version. For a table of a few dozen files (the checksum of its
+   * latest commit lists them) they are read from those files directly, which spares the Spark jobs
+   * that rebuild the table's file list from its log: about half the time of a query on a small
+   * table in a fresh process. Otherwise this is the table by name.
+   */
+  public static Dataset<Row> latestRows(SparkSession spark, String database, String table) {
+    DeltaLog log = log(spark, database, table);
+    Snapshot snapshot = log.update(false, Option.empty(), Option.empty());
+    if (snapshot.checksumOpt().isEmpty() || snapshot.checksumOpt().get().allFiles().isEmpty()) {
+      return spark.table(database + "." + table);
+    }
+    return log.createDataFrame(
+        snapshot, snapshot.checksumOpt().get().allFiles().get(), false, Option.empty());
+  }
+
+  private static DeltaLog log(SparkSession spark, String database, String table) {
+    java.net.URI location;
+    try {
+      location =
+          spark
+              .sessionState()
+              .catalog()
+              .getTableMetadata(new TableIdentifier(table, Option.apply(database)))
+              .location();
+    } catch (AnalysisException e) {
+      throw Errors.tableMissing(database + "." + table);
+    }
+    return DeltaLog.forTable(spark, new Path(location));
   }
 
   private static Long rowsFromChecksum(Snapshot snapshot) {

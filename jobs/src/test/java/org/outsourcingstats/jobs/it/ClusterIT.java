@@ -53,16 +53,7 @@ class ClusterIT {
             .isNotEmpty();
       }
       String growthCount =
-          Launcher.pipeline(
-                  logs,
-                  "sql",
-                  "--format",
-                  "csv",
-                  "--warehouse",
-                  warehouse.toString(),
-                  "SELECT count(*) AS n FROM outsourcing.growth")
-              .assertSucceeded()
-              .stdout();
+          Launcher.sqlCsv(logs, warehouse, "SELECT count(*) AS n FROM outsourcing.growth");
       assertThat(growthCount)
           .isEqualTo("n\n" + ReferenceRun.count(ReferenceRun.warehouse(), "growth") + "\n");
       ReferenceRun.assertReproducedBy(warehouse);

@@ -27,7 +27,7 @@ class ConcurrentRunsIT {
 
     assertThat(one.stderr() + other.stderr())
         .as("the waiting run says why it waits")
-        .contains("is in use by another pipeline process");
+        .contains("is being written by another pipeline process");
     ReferenceRun.assertReproducedBy(warehouse);
   }
 }

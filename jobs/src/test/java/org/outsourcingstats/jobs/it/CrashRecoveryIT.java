@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,16 +54,7 @@ class CrashRecoveryIT {
   }
 
   private static void killWhen(Path logs, Path warehouse, String moment, BooleanSupplier reached) {
-    Launcher.Started run =
-        Launcher.start(
-            logs,
-            "pipeline",
-            Map.of(),
-            "run",
-            "--landing",
-            ReferenceRun.landing().toString(),
-            "--warehouse",
-            warehouse.toString());
+    Launcher.Started run = Launcher.startRun(logs, ReferenceRun.landing(), warehouse);
     Launcher.await(moment, run, Launcher.RUN_TIMEOUT, reached);
     Launcher.Finished killed = run.kill();
     assertThat(killed.exitCode()).as("run killed when %s", moment).isNotZero();

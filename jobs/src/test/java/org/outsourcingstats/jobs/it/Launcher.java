@@ -33,6 +33,31 @@ final class Launcher {
     return start(logs, "pipeline", Map.of(), args).waitFor(RUN_TIMEOUT);
   }
 
+  /** Starts {@code scripts/pipeline run} over one landing into one warehouse, in the background. */
+  static Started startRun(Path logs, Path landing, Path warehouse) {
+    return start(
+        logs,
+        "pipeline",
+        Map.of(),
+        "run",
+        "--landing",
+        landing.toString(),
+        "--warehouse",
+        warehouse.toString());
+  }
+
+  /**
+   * Runs {@code scripts/pipeline sql --format csv} on a warehouse; fails the test unless it
+   * succeeds.
+   *
+   * @return standard output: the header line, then one line per row
+   */
+  static String sqlCsv(Path logs, Path warehouse, String query) {
+    return pipeline(logs, "sql", "--format", "csv", "--warehouse", warehouse.toString(), query)
+        .assertSucceeded()
+        .stdout();
+  }
+
   /** Starts {@code scripts/<script> args...} in the background. */
   static Started start(Path logs, String script, Map<String, String> environment, String... args) {
     List<String> command = new ArrayList<>();
