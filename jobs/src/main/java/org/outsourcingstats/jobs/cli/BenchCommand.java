@@ -119,7 +119,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (CommonOptions.Session session = common.open(CommonOptions.Access.WRITE)) {
+      try (CommonOptions.Session session = common.open(CommonOptions.Access.READ)) {
         System.out.println("noop: SELECT 1 returned " + new NoopJob(session.context()).run());
       }
       return 0;

@@ -20,9 +20,13 @@ final class ResultPrinter {
   private ResultPrinter() {}
 
   static void print(Dataset<Row> result, Format format, PrintStream out) {
-    String[] columns = result.columns();
+    print(result.columns(), result.collectAsList(), format, out);
+  }
+
+  /** Prints rows already on the driver, without a Spark job. */
+  static void print(String[] columns, List<Row> result, Format format, PrintStream out) {
     List<String[]> rows = new ArrayList<>();
-    for (Row row : result.collectAsList()) {
+    for (Row row : result) {
       String[] cells = new String[columns.length];
       for (int i = 0; i < columns.length; i++) {
         cells[i] = CellText.text(row.get(i));

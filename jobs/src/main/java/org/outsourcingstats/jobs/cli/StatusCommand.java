@@ -7,8 +7,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.outsourcingstats.jobs.run.PipelineContext;
 import org.outsourcingstats.jobs.tables.PipelineTable;
 import org.outsourcingstats.jobs.tables.TableState;
@@ -30,12 +28,7 @@ public final class StatusCommand implements Callable<Integer> {
     try (CommonOptions.Session session = common.open(CommonOptions.Access.READ)) {
       PipelineContext context = session.context();
       SparkSession spark = context.spark();
-      StructType schema =
-          new StructType()
-              .add("table", DataTypes.StringType)
-              .add("delta_version", DataTypes.LongType)
-              .add("rows", DataTypes.LongType)
-              .add("last_commit", DataTypes.StringType);
+      String[] columns = {"table", "delta_version", "rows", "last_commit"};
       List<Row> tables = new ArrayList<>();
       for (PipelineTable table : Tables.ALL) {
         String name = context.tables().name(table);
@@ -52,8 +45,7 @@ public final class StatusCommand implements Callable<Integer> {
                 name, state.version(), rows, state.lastCommit() + " " + state.lastOperation()));
       }
       System.out.println("Warehouse: " + context.config().warehouse());
-      ResultPrinter.print(
-          spark.createDataFrame(tables, schema), ResultPrinter.Format.TABLE, System.out);
+      ResultPrinter.print(columns, tables, ResultPrinter.Format.TABLE, System.out);
       if (context.tables().exists(Tables.RUNS)) {
         System.out.println("Last runs:");
         ResultPrinter.print(

@@ -25,6 +25,7 @@ import org.outsourcingstats.jobs.SharedSpark;
 class WarehouseFolderIT {
   private static final String ARTICLE = "dalian-2010-article.csv";
   private static final String CHINESE = "dalian-zh.csv";
+  private static final String REGIONS = "china-regions-zh.csv";
 
   /**
    * A warehouse written by the release before this catalog (commit 9c80878, Derby metastore in
@@ -84,7 +85,7 @@ class WarehouseFolderIT {
                 logs, warehouse, "SELECT count(*) FROM outsourcing.observations VERSION AS OF 1"))
         .isEqualTo(observationsAtVersion1);
 
-    Path landing = landing(work.resolve("landing"), ARTICLE, CHINESE);
+    Path landing = landing(work.resolve("landing"), ARTICLE, CHINESE, REGIONS);
     long before = latestVersions(warehouse).get("observations");
     Launcher.pipeline(
             logs, "run", "--landing", landing.toString(), "--warehouse", warehouse.toString())
