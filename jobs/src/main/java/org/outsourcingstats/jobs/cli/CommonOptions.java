@@ -11,6 +11,7 @@ import org.outsourcingstats.common.config.PipelineConfig;
 import org.outsourcingstats.common.error.Errors;
 import org.outsourcingstats.jobs.run.PipelineContext;
 import org.outsourcingstats.jobs.run.SparkSessions;
+import org.outsourcingstats.jobs.tables.ChecksumScans;
 import org.outsourcingstats.jobs.tables.WarehouseLock;
 import picocli.CommandLine.Option;
 
@@ -155,8 +156,12 @@ public final class CommonOptions {
                 });
       }
       try {
-        context.spark().sql("USE " + context.config().database());
-        return context.spark().sql(query);
+        SparkSession spark = context.spark();
+        spark.sql("USE " + context.config().database());
+        if (allowWrites) {
+          return spark.sql(query);
+        }
+        return ChecksumScans.query(spark, query);
       } catch (Exception e) {
         // Spark's AnalysisException is checked in Java's eyes but thrown undeclared.
         throw Errors.queryFailed(query, e);

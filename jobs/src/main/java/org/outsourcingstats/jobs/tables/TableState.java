@@ -1,6 +1,7 @@
 package org.outsourcingstats.jobs.tables;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
@@ -55,13 +56,26 @@ public record TableState(long version, Long rows, Instant lastCommit, String las
    * table in a fresh process. Otherwise this is the table by name.
    */
   public static Dataset<Row> latestRows(SparkSession spark, String database, String table) {
+    return rowsFromChecksum(spark, database, table, Long.MAX_VALUE)
+        .orElseGet(() -> spark.table(database + "." + table));
+  }
+
+  /**
+   * The rows of the table's latest version, read from the files its latest checksum lists; empty
+   * when the checksum lists none or the table holds more than {@code maxBytes}.
+   */
+  public static Optional<Dataset<Row>> rowsFromChecksum(
+      SparkSession spark, String database, String table, long maxBytes) {
     DeltaLog log = log(spark, database, table);
     Snapshot snapshot = log.update(false, Option.empty(), Option.empty());
-    if (snapshot.checksumOpt().isEmpty() || snapshot.checksumOpt().get().allFiles().isEmpty()) {
-      return spark.table(database + "." + table);
+    if (snapshot.checksumOpt().isEmpty()
+        || snapshot.checksumOpt().get().allFiles().isEmpty()
+        || snapshot.checksumOpt().get().tableSizeBytes() > maxBytes) {
+      return Optional.empty();
     }
-    return log.createDataFrame(
-        snapshot, snapshot.checksumOpt().get().allFiles().get(), false, Option.empty());
+    return Optional.of(
+        log.createDataFrame(
+            snapshot, snapshot.checksumOpt().get().allFiles().get(), false, Option.empty()));
   }
 
   private static DeltaLog log(SparkSession spark, String database, String table) {

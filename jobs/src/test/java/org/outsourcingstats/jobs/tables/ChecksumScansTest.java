@@ -1,0 +1,107 @@
+package org.outsourcingstats.jobs.tables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.delta.files.TahoeBatchFileIndex;
+import org.apache.spark.sql.execution.datasources.HadoopFsRelation;
+import org.apache.spark.sql.execution.datasources.LogicalRelation;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.outsourcingstats.jobs.SharedSpark;
+
+/**
+ * Read-only queries read small Delta tables from the file list of their latest checksum, with the
+ * rows, names and qualifiers the tables have by name.
+ */
+@ExtendWith(SharedSpark.class)
+class ChecksumScansTest {
+  private final SparkSession spark = SharedSpark.spark();
+  private String database;
+
+  @BeforeEach
+  void tables() {
+    database = "cs_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    spark.sql("CREATE DATABASE " + database);
+    spark.sql("USE " + database);
+    spark.sql("CREATE TABLE figures (city STRING, value BIGINT) USING delta");
+    spark.sql("INSERT INTO figures VALUES ('Dalian', 18), ('Wuxi', 7)");
+    spark.sql("INSERT INTO figures VALUES ('Suzhou', 9)");
+    spark.sql("CREATE TABLE cities (city STRING, province STRING) USING delta");
+    spark.sql("INSERT INTO cities VALUES ('Dalian', 'Liaoning'), ('Wuxi', 'Jiangsu')");
+  }
+
+  private Dataset<Row> rewritten(String query) {
+    try {
+      return ChecksumScans.query(spark, query);
+    } catch (org.apache.spark.sql.catalyst.parser.ParseException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Whether every table the query reads is read from a given list of files. */
+  private static boolean readFromChecksum(Dataset<Row> result) {
+    List<LogicalPlan> leaves =
+        scala.collection.JavaConverters.seqAsJavaList(
+            result.queryExecution().analyzed().collectLeaves());
+    return leaves.stream()
+        .allMatch(
+            leaf ->
+                leaf instanceof LogicalRelation relation
+                    && relation.relation() instanceof HadoopFsRelation files
+                    && files.location() instanceof TahoeBatchFileIndex);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "SELECT city, value FROM figures ORDER BY city",
+        "SELECT f.city, c.province FROM figures f JOIN %s.cities c USING (city) ORDER BY city",
+        "SELECT %s.figures.city FROM %s.figures ORDER BY 1",
+        "SELECT figures.city FROM spark_catalog.%s.figures ORDER BY 1",
+        "SELECT count(*) FROM figures WHERE city IN (SELECT city FROM cities)",
+      })
+  void aQueryAnswersAsByNameFromTheChecksumsFileList(String template) {
+    String query = template.replace("%s", database);
+
+    Dataset<Row> result = rewritten(query);
+
+    assertThat(readFromChecksum(result)).as("read from the checksum's file list").isTrue();
+    assertThat(result.collectAsList()).isEqualTo(spark.sql(query).collectAsList());
+  }
+
+  @Test
+  void eachQuerySeesTheLatestCommit() {
+    assertThat(rewritten("SELECT count(*) FROM figures").first().getLong(0)).isEqualTo(3);
+
+    spark.sql("DELETE FROM figures WHERE city = 'Wuxi'");
+
+    assertThat(rewritten("SELECT count(*) FROM figures").first().getLong(0)).isEqualTo(2);
+  }
+
+  @Test
+  void timeTravelCtesAndTemporaryViewsKeepTheirOwnMeaning() {
+    assertThat(rewritten("SELECT count(*) FROM figures VERSION AS OF 1").first().getLong(0))
+        .isEqualTo(2);
+    assertThat(rewritten("WITH figures AS (SELECT 1 AS x) SELECT x FROM figures").first().getInt(0))
+        .isEqualTo(1);
+    spark.sql("CREATE OR REPLACE TEMPORARY VIEW cities AS SELECT 'Xiamen' AS city");
+    try {
+      Dataset<Row> view = rewritten("SELECT city FROM cities");
+      assertThat(readFromChecksum(view)).isFalse();
+      assertThat(view.collectAsList())
+          .extracting(row -> row.getString(0))
+          .isEqualTo(List.of("Xiamen"));
+    } finally {
+      spark.catalog().dropTempView("cities");
+    }
+  }
+}
