@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,7 +27,7 @@ public final class PipelineFixture {
   public PipelineFixture(Path root) throws IOException {
     this.landing = Files.createDirectories(root.resolve("landing"));
     this.warehouse = Files.createDirectories(root.resolve("warehouse"));
-    this.database = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    this.database = SharedSpark.uniqueName("t_");
   }
 
   /** The repository's root, whether the tests run from it or from the jobs module. */

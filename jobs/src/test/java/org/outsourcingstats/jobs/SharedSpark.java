@@ -40,6 +40,14 @@ public final class SharedSpark implements BeforeAllCallback {
     return root;
   }
 
+  /**
+   * A database name no other test uses, {@code prefix} and 12 random hexadecimal digits, for a test
+   * that creates its own database in the shared catalog.
+   */
+  public static String uniqueName(String prefix) {
+    return prefix + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  }
+
   private static synchronized Closer start() {
     if (session == null) {
       try {

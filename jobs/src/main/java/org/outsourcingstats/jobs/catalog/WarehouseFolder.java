@@ -91,12 +91,7 @@ final class WarehouseFolder {
     if (metastore.tableExists(CatalogEntries.tableIdentifier(database, table))) {
       return;
     }
-    Path databaseFolder = databaseFolder(database);
-    Path tableFolder = new Path(databaseFolder, table.toLowerCase(Locale.ROOT));
-    if (isDeltaTable(tableFolder)) {
-      registerDatabase(database);
-      registerTable(database, tableFolder);
-    }
+    registerTable(database, new Path(databaseFolder(database), table.toLowerCase(Locale.ROOT)));
   }
 
   private Path databaseFolder(String database) {
@@ -112,11 +107,15 @@ final class WarehouseFolder {
     }
   }
 
+  /**
+   * Registers the Delta table in {@code folder}, and its database if needed; false for no table.
+   */
   private boolean registerTable(String database, Path folder) {
     String table = folder.getName();
     if (!NAME.matcher(table).matches() || !isDeltaTable(folder)) {
       return false;
     }
+    registerDatabase(database);
     metastore.createTable(CatalogEntries.deltaTable(database, table, folder.toUri()), true, false);
     return true;
   }

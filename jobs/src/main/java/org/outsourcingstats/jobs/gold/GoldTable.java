@@ -56,19 +56,11 @@ final class GoldTable {
         step.id(), started, rows, written ? rows : 0, written ? "rewritten" : "unchanged");
   }
 
-  /**
-   * Replaces {@code table}'s contents with {@code fresh} if they differ; returns whether it wrote.
-   */
-  static boolean replaceIfChanged(
-      PipelineContext context, PipelineTable table, Dataset<Row> fresh) {
-    return replace(context, table, fresh).written();
-  }
-
   /** How many rows the fresh contents have, and whether they replaced the table's. */
-  private record Replacement(long rows, boolean written) {}
+  record Replacement(long rows, boolean written) {}
 
-  private static Replacement replace(
-      PipelineContext context, PipelineTable table, Dataset<Row> fresh) {
+  /** Replaces {@code table}'s contents with {@code fresh} if they differ. */
+  static Replacement replace(PipelineContext context, PipelineTable table, Dataset<Row> fresh) {
     Dataset<Row> existing = context.tables().read(table);
     Column[] sameTypes =
         Arrays.stream(fresh.schema().fields())

@@ -49,57 +49,41 @@ public final class ChecksumScans {
   /** The parsed plan of a read-only query, its small tables read from their checksums. */
   public static LogicalPlan rewrite(SparkSession spark, LogicalPlan parsed) {
     Set<String> cteNames = new HashSet<>();
-    for (LogicalPlan with :
-        JavaConverters.seqAsJavaList(
-            parsed.collectWithSubqueries(
-                new AbstractPartialFunction<LogicalPlan, LogicalPlan>() {
-                  @Override
-                  public boolean isDefinedAt(LogicalPlan plan) {
-                    return plan instanceof UnresolvedWith;
-                  }
-
-                  @Override
-                  public LogicalPlan apply(LogicalPlan plan) {
-                    return plan;
-                  }
-                }))) {
-      for (Tuple2<String, SubqueryAlias> cte :
-          JavaConverters.seqAsJavaList(((UnresolvedWith) with).cteRelations())) {
+    for (UnresolvedWith with :
+        JavaConverters.seqAsJavaList(parsed.collectWithSubqueries(on(UnresolvedWith.class)))) {
+      for (Tuple2<String, SubqueryAlias> cte : JavaConverters.seqAsJavaList(with.cteRelations())) {
         cteNames.add(cte._1().toLowerCase(Locale.ROOT));
       }
     }
     return parsed.transformUpWithSubqueries(
-        new AbstractPartialFunction<LogicalPlan, LogicalPlan>() {
-          @Override
-          public boolean isDefinedAt(LogicalPlan plan) {
-            return plan instanceof UnresolvedRelation relation
-                && !relation.isStreaming()
-                && relation.options().isEmpty()
-                && table(spark, relation, cteNames).isPresent();
-          }
+        on(UnresolvedRelation.class)
+            .andThen(relation -> fromChecksum(spark, relation, cteNames).orElse(relation)));
+  }
 
-          @Override
-          public LogicalPlan apply(LogicalPlan plan) {
-            TableIdentifier table = table(spark, (UnresolvedRelation) plan, cteNames).orElseThrow();
-            String database = table.database().get();
-            Dataset<Row> rows =
-                TableState.rowsFromChecksum(spark, database, table.table(), MAX_BYTES)
-                    .orElseThrow();
-            return SubqueryAlias$.MODULE$.apply(
-                JavaConverters.asScalaBuffer(
-                        List.of(CatalogManager.SESSION_CATALOG_NAME(), database, table.table()))
-                    .toSeq(),
-                rows.logicalPlan());
-          }
-        });
+  /** A partial function defined on the plans of one kind, returning them as that kind. */
+  private static <T extends LogicalPlan> AbstractPartialFunction<LogicalPlan, T> on(Class<T> kind) {
+    return new AbstractPartialFunction<>() {
+      @Override
+      public boolean isDefinedAt(LogicalPlan plan) {
+        return kind.isInstance(plan);
+      }
+
+      @Override
+      public T apply(LogicalPlan plan) {
+        return kind.cast(plan);
+      }
+    };
   }
 
   /**
-   * The Delta table of the session catalog a relation names, when its checksum lists its files;
-   * empty for anything else.
+   * The rows of the Delta table of the session catalog a relation names, read from its checksum's
+   * file list under the table's own name; empty for anything else, which keeps its usual path.
    */
-  private static Optional<TableIdentifier> table(
+  private static Optional<LogicalPlan> fromChecksum(
       SparkSession spark, UnresolvedRelation relation, Set<String> cteNames) {
+    if (relation.isStreaming() || !relation.options().isEmpty()) {
+      return Optional.empty();
+    }
     List<String> parts = JavaConverters.seqAsJavaList(relation.multipartIdentifier());
     String database;
     String name;
@@ -127,21 +111,26 @@ public final class ChecksumScans {
         return Optional.empty();
       }
     }
-    TableIdentifier identifier = new TableIdentifier(name, Option.apply(database));
-    if (!spark.sessionState().catalog().tableExists(identifier)) {
-      return Optional.empty();
-    }
-    CatalogTable metadata;
+    CatalogTable table;
     try {
-      metadata = spark.sessionState().catalog().getTableMetadata(identifier);
+      table =
+          spark
+              .sessionState()
+              .catalog()
+              .getTableMetadata(new TableIdentifier(name, Option.apply(database)));
     } catch (AnalysisException e) {
+      return Optional.empty(); // not a table of the session catalog: Spark says so in its own words
+    }
+    if (table.provider().isEmpty() || !table.provider().get().equalsIgnoreCase("delta")) {
       return Optional.empty();
     }
-    if (metadata.provider().isEmpty() || !metadata.provider().get().equalsIgnoreCase("delta")) {
-      return Optional.empty();
-    }
-    return TableState.rowsFromChecksum(spark, database, name, MAX_BYTES).isPresent()
-        ? Optional.of(identifier)
-        : Optional.empty();
+    return TableState.rowsFromChecksum(spark, table, MAX_BYTES)
+        .map(
+            rows ->
+                SubqueryAlias$.MODULE$.apply(
+                    JavaConverters.asScalaBuffer(
+                            List.of(CatalogManager.SESSION_CATALOG_NAME(), database, name))
+                        .toSeq(),
+                    rows.logicalPlan()));
   }
 }

@@ -8,6 +8,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.catalyst.catalog.CatalogTable;
 import org.apache.spark.sql.delta.DeltaHistoryManager;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.Snapshot;
@@ -17,6 +18,7 @@ import org.apache.spark.sql.delta.util.FileNames;
 import org.outsourcingstats.common.error.Errors;
 import scala.Option;
 import scala.collection.Iterator;
+import scala.collection.Seq;
 
 /**
  * What a Delta table's log says of it, read without touching its data: its version, its row count
@@ -33,8 +35,8 @@ public record TableState(long version, Long rows, Instant lastCommit, String las
    * checksum has no file list or a file has no statistics, and the caller may then count.
    */
   public static TableState of(SparkSession spark, String database, String table) {
-    DeltaLog log = log(spark, database, table);
-    Snapshot snapshot = log.update(false, Option.empty(), Option.empty());
+    DeltaLog log = log(spark, metadata(spark, database, table));
+    Snapshot snapshot = latest(log);
     // The commit's own file, read on the driver: Delta's history command would list the log
     // with a Spark job to find what one file holds.
     Option<CommitInfo> commit =
@@ -44,7 +46,7 @@ public record TableState(long version, Long rows, Instant lastCommit, String las
             log.newDeltaHadoopConf());
     return new TableState(
         snapshot.version(),
-        rowsFromChecksum(snapshot),
+        listedFiles(snapshot).map(TableState::rowCount).orElse(null),
         commit.isEmpty() ? null : commit.get().timestamp().toInstant(),
         commit.isEmpty() ? null : commit.get().operation());
   }
@@ -56,51 +58,58 @@ public record TableState(long version, Long rows, Instant lastCommit, String las
    * table in a fresh process. Otherwise this is the table by name.
    */
   public static Dataset<Row> latestRows(SparkSession spark, String database, String table) {
-    return rowsFromChecksum(spark, database, table, Long.MAX_VALUE)
+    return rowsFromChecksum(spark, metadata(spark, database, table), Long.MAX_VALUE)
         .orElseGet(() -> spark.table(database + "." + table));
   }
 
   /**
-   * The rows of the table's latest version, read from the files its latest checksum lists; empty
-   * when the checksum lists none or the table holds more than {@code maxBytes}.
+   * The rows of a Delta table's latest version, read from the files its latest checksum lists;
+   * empty when the checksum lists none or the table holds more than {@code maxBytes}.
    */
   public static Optional<Dataset<Row>> rowsFromChecksum(
-      SparkSession spark, String database, String table, long maxBytes) {
-    DeltaLog log = log(spark, database, table);
-    Snapshot snapshot = log.update(false, Option.empty(), Option.empty());
-    if (snapshot.checksumOpt().isEmpty()
-        || snapshot.checksumOpt().get().allFiles().isEmpty()
-        || snapshot.checksumOpt().get().tableSizeBytes() > maxBytes) {
+      SparkSession spark, CatalogTable table, long maxBytes) {
+    DeltaLog log = log(spark, table);
+    Snapshot snapshot = latest(log);
+    if (snapshot.checksumOpt().isDefined()
+        && snapshot.checksumOpt().get().tableSizeBytes() > maxBytes) {
       return Optional.empty();
     }
-    return Optional.of(
-        log.createDataFrame(
-            snapshot, snapshot.checksumOpt().get().allFiles().get(), false, Option.empty()));
+    return listedFiles(snapshot)
+        .map(files -> log.createDataFrame(snapshot, files, false, Option.empty()));
   }
 
-  private static DeltaLog log(SparkSession spark, String database, String table) {
-    java.net.URI location;
+  private static CatalogTable metadata(SparkSession spark, String database, String table) {
     try {
-      location =
-          spark
-              .sessionState()
-              .catalog()
-              .getTableMetadata(new TableIdentifier(table, Option.apply(database)))
-              .location();
+      return spark
+          .sessionState()
+          .catalog()
+          .getTableMetadata(new TableIdentifier(table, Option.apply(database)));
     } catch (AnalysisException e) {
       throw Errors.tableMissing(database + "." + table);
     }
-    return DeltaLog.forTable(spark, new Path(location));
   }
 
-  private static Long rowsFromChecksum(Snapshot snapshot) {
-    if (snapshot.checksumOpt().isEmpty() || snapshot.checksumOpt().get().allFiles().isEmpty()) {
-      return null;
-    }
+  private static DeltaLog log(SparkSession spark, CatalogTable table) {
+    return DeltaLog.forTable(spark, new Path(table.location()));
+  }
+
+  private static Snapshot latest(DeltaLog log) {
+    return log.update(false, Option.empty(), Option.empty());
+  }
+
+  /** The files of the snapshot as its checksum lists them, when it does. */
+  private static Optional<Seq<AddFile>> listedFiles(Snapshot snapshot) {
+    return snapshot.checksumOpt().isEmpty() || snapshot.checksumOpt().get().allFiles().isEmpty()
+        ? Optional.empty()
+        : Optional.of(snapshot.checksumOpt().get().allFiles().get());
+  }
+
+  /** The rows of the files, from their statistics; null when a file has none. */
+  private static Long rowCount(Seq<AddFile> files) {
     long rows = 0;
-    Iterator<AddFile> files = snapshot.checksumOpt().get().allFiles().get().iterator();
-    while (files.hasNext()) {
-      Option<Object> records = files.next().numLogicalRecords();
+    Iterator<AddFile> each = files.iterator();
+    while (each.hasNext()) {
+      Option<Object> records = each.next().numLogicalRecords();
       if (records.isEmpty()) {
         return null;
       }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +31,7 @@ class WarehouseCatalogTest {
 
   @BeforeEach
   void newDatabaseFolder() {
-    database = "wc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    database = SharedSpark.uniqueName("wc_");
     databaseFolder =
         Path.of(spark.sessionState().conf().warehousePath().replaceFirst("^file:", ""))
             .resolve(database + ".db");

@@ -19,8 +19,8 @@ import org.outsourcingstats.jobs.run.PipelineContext;
 import org.outsourcingstats.jobs.tables.Tables;
 
 /**
- * When {@link GoldTable#replaceIfChanged} writes: only when the rows, as a multiset, differ from
- * the table's.
+ * When {@link GoldTable#replace} writes: only when the rows, as a multiset, differ from the
+ * table's.
  */
 @ExtendWith(SharedSpark.class)
 class GoldTableTest {
@@ -62,7 +62,7 @@ class GoldTableTest {
   }
 
   private boolean replace(Row... rows) {
-    return GoldTable.replaceIfChanged(context, Tables.TARGETS, frame(List.of(rows)));
+    return GoldTable.replace(context, Tables.TARGETS, frame(List.of(rows))).written();
   }
 
   @Test
@@ -104,12 +104,12 @@ class GoldTableTest {
   @Test
   void writesNothingWhenAnEmptyTableStaysEmptyAndEmptiesATableThatLosesItsRows() {
     long created = fixture.version(Tables.TARGETS.name());
-    assertThat(GoldTable.replaceIfChanged(context, Tables.TARGETS, frame(new ArrayList<>())))
+    assertThat(GoldTable.replace(context, Tables.TARGETS, frame(new ArrayList<>())).written())
         .isFalse();
     assertThat(fixture.version(Tables.TARGETS.name())).isEqualTo(created);
 
     replace(plan("210200", 0.108, 0.13));
-    assertThat(GoldTable.replaceIfChanged(context, Tables.TARGETS, frame(new ArrayList<>())))
+    assertThat(GoldTable.replace(context, Tables.TARGETS, frame(new ArrayList<>())).written())
         .isTrue();
     assertThat(fixture.sql("SELECT count(*) FROM ${db}.targets").first().getLong(0)).isZero();
   }

@@ -3,7 +3,6 @@ package org.outsourcingstats.jobs.tables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.UUID;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.outsourcingstats.jobs.SharedSpark;
 
 /**
@@ -29,7 +28,7 @@ class ChecksumScansTest {
 
   @BeforeEach
   void tables() {
-    database = "cs_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    database = SharedSpark.uniqueName("cs_");
     spark.sql("CREATE DATABASE " + database);
     spark.sql("USE " + database);
     spark.sql("CREATE TABLE figures (city STRING, value BIGINT) USING delta");
@@ -61,20 +60,25 @@ class ChecksumScansTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "SELECT city, value FROM figures ORDER BY city",
-        "SELECT f.city, c.province FROM figures f JOIN %s.cities c USING (city) ORDER BY city",
-        "SELECT %s.figures.city FROM %s.figures ORDER BY 1",
-        "SELECT figures.city FROM spark_catalog.%s.figures ORDER BY 1",
-        "SELECT count(*) FROM figures WHERE city IN (SELECT city FROM cities)",
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "SELECT city, value FROM figures ORDER BY city | Dalian,18;Suzhou,9;Wuxi,7",
+        "SELECT f.city, c.province FROM figures f JOIN %s.cities c USING (city) ORDER BY city"
+            + " | Dalian,Liaoning;Wuxi,Jiangsu",
+        "SELECT %s.figures.city FROM %s.figures ORDER BY 1 | Dalian;Suzhou;Wuxi",
+        "SELECT figures.city FROM spark_catalog.%s.figures ORDER BY 1 | Dalian;Suzhou;Wuxi",
+        "SELECT count(*) FROM figures WHERE city IN (SELECT city FROM cities) | 2",
       })
-  void aQueryAnswersAsByNameFromTheChecksumsFileList(String template) {
+  void aQueryAnswersFromTheChecksumsFileListAsByName(String template, String expected) {
     String query = template.replace("%s", database);
 
     Dataset<Row> result = rewritten(query);
 
     assertThat(readFromChecksum(result)).as("read from the checksum's file list").isTrue();
+    assertThat(result.collectAsList())
+        .extracting(row -> row.mkString(","))
+        .containsExactly(expected.split(";"));
     assertThat(result.collectAsList()).isEqualTo(spark.sql(query).collectAsList());
   }
 

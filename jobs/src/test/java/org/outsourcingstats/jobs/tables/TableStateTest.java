@@ -2,7 +2,6 @@ package org.outsourcingstats.jobs.tables;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +18,7 @@ class TableStateTest {
 
   @BeforeEach
   void database() {
-    database = "ts_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    database = SharedSpark.uniqueName("ts_");
     spark.sql("CREATE DATABASE " + database);
   }
 
