@@ -157,7 +157,11 @@ public final class CommonOptions {
       }
       try {
         SparkSession spark = context.spark();
-        spark.sql("USE " + context.config().database());
+        // A warehouse without the pipeline's database yet still answers (and, with writes allowed,
+        // can create it); unqualified names then resolve in Spark's default database.
+        if (spark.catalog().databaseExists(context.config().database())) {
+          spark.sql("USE " + context.config().database());
+        }
         if (allowWrites) {
           return spark.sql(query);
         }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.outsourcingstats.common.error.PipelineException;
+import org.outsourcingstats.jobs.Cli;
 import org.outsourcingstats.jobs.PipelineFixture;
 import org.outsourcingstats.jobs.SharedSpark;
 import org.outsourcingstats.jobs.run.Pipeline;
@@ -116,6 +117,14 @@ class HeldBatchesTest {
               assertThat(row.getString(1)).contains("injected failure");
               assertThat(row.isNullAt(2)).isTrue();
             });
+
+    Cli.Outcome status = Cli.execute(fixture, "status");
+    assertThat(status.exit()).as(status.err()).isZero();
+    assertThat(status.out())
+        .contains("Batches set aside")
+        .contains(retried)
+        .contains(dropped)
+        .contains("injected failure");
 
     StepResult later = new NormalizeJob(fixture.context()).run();
     assertThat(later.rowsRead()).as("a batch set aside is not tried again by later runs").isZero();
