@@ -99,6 +99,13 @@ public final class PipelineFixture {
     return new PipelineContext(PipelineConfig.load(null, settings()), SharedSpark.spark());
   }
 
+  /** A context of this fixture with {@code more} settings, by full key, over its own. */
+  public PipelineContext context(Map<String, String> more) {
+    Map<String, String> settings = new java.util.HashMap<>(settings());
+    settings.putAll(more);
+    return new PipelineContext(PipelineConfig.load(null, settings), SharedSpark.spark());
+  }
+
   public List<StepResult> run() {
     return new Pipeline(context()).run(Step.ALL);
   }

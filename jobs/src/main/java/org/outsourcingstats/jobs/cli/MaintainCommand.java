@@ -40,7 +40,7 @@ public final class MaintainCommand implements Callable<Integer> {
     try (CommonOptions.Session session = common.open(CommonOptions.Access.WRITE)) {
       StepResult result =
           new MaintainJob(session.context(), retainHours, allowUnsafeRetention).run();
-      new RunsLog(session.context()).succeeded(result);
+      new RunsLog(session.context()).succeeded(result).commit();
       RunReport.print(System.out, session.context(), List.of(result));
     }
     return 0;

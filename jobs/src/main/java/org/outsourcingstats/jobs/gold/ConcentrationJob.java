@@ -1,9 +1,12 @@
 package org.outsourcingstats.jobs.gold;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
@@ -104,7 +107,28 @@ public final class ConcentrationJob {
 
   public StepResult run() {
     Instant started = Instant.now();
-    registerCityScopes();
+    List<Row> scopes = cityScopes();
+    return GoldTable.write(
+        context,
+        Step.CONCENTRATION,
+        started,
+        Tables.CONCENTRATION,
+        new GoldTable.Inputs(
+            List.of(Tables.OBSERVATIONS, Tables.FIRM_OBSERVATIONS),
+            "city scopes " + fingerprint(scopes)),
+        () -> concentration(scopes),
+        "row(s)");
+  }
+
+  private Dataset<Row> concentration(List<Row> scopes) {
+    context
+        .spark()
+        .createDataFrame(
+            scopes,
+            new StructType()
+                .add("member_code", DataTypes.StringType)
+                .add("scope_code", DataTypes.StringType))
+        .createOrReplaceTempView("pipeline_city_scopes");
     Dataset<Row> members =
         context
             .spark()
@@ -126,24 +150,21 @@ public final class ConcentrationJob {
                 (FlatMapGroupsFunction<String, Row, Row>) (key, rows) -> concentration(rows),
                 Encoders.row(COMPUTED));
     groups.createOrReplaceTempView("pipeline_concentration");
-    Dataset<Row> table =
-        context
-            .spark()
-            .sql(
-                "SELECT c.*, c.hhi_lower - p.hhi_lower AS hhi_change "
-                    + "FROM pipeline_concentration c LEFT JOIN pipeline_concentration p ON p.dimension = c.dimension "
-                    + "AND p.scope_code = c.scope_code AND p.period = c.period AND p.indicator = c.indicator "
-                    + "AND p.sector = c.sector AND p.market = c.market AND p.year = c.year - 1")
-            .localCheckpoint();
-    return GoldTable.write(
-        context, Step.CONCENTRATION, started, Tables.CONCENTRATION, table, "row(s)");
+    return context
+        .spark()
+        .sql(
+            "SELECT c.*, c.hhi_lower - p.hhi_lower AS hhi_change "
+                + "FROM pipeline_concentration c LEFT JOIN pipeline_concentration p ON p.dimension = c.dimension "
+                + "AND p.scope_code = c.scope_code AND p.period = c.period AND p.indicator = c.indicator "
+                + "AND p.sector = c.sector AND p.market = c.market AND p.year = c.year - 1")
+        .localCheckpoint();
   }
 
   /**
    * Which totals each entity is a member of: a city of its province and of the nation; a
    * municipality of the nation.
    */
-  private void registerCityScopes() {
+  private List<Row> cityScopes() {
     List<Row> scopes = new ArrayList<>();
     for (Entity entity : context.vocabulary().entities().values()) {
       if (entity.level().equals("city")) {
@@ -153,14 +174,17 @@ public final class ConcentrationJob {
         scopes.add(RowFactory.create(entity.code(), Entity.NATION_CODE));
       }
     }
-    context
-        .spark()
-        .createDataFrame(
-            scopes,
-            new StructType()
-                .add("member_code", DataTypes.StringType)
-                .add("scope_code", DataTypes.StringType))
-        .createOrReplaceTempView("pipeline_city_scopes");
+    return scopes;
+  }
+
+  /** A text that changes when the city scopes do: a name-based UUID of them, sorted. */
+  private static String fingerprint(List<Row> scopes) {
+    String all =
+        scopes.stream()
+            .map(scope -> scope.getString(0) + ">" + scope.getString(1))
+            .sorted()
+            .collect(Collectors.joining(","));
+    return UUID.nameUUIDFromBytes(all.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
   /** Every column but {@code hhi_change}, which compares a row with its year before. */

@@ -10,40 +10,113 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
+import org.outsourcingstats.jobs.run.BuildInfo;
 import org.outsourcingstats.jobs.run.PipelineContext;
 import org.outsourcingstats.jobs.run.Step;
 import org.outsourcingstats.jobs.run.StepResult;
+import org.outsourcingstats.jobs.tables.CommitNotes;
 import org.outsourcingstats.jobs.tables.PipelineTable;
+import org.outsourcingstats.jobs.tables.PipelineTables;
+import org.outsourcingstats.jobs.tables.TableLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Gold tables are rebuilt whole, but rewritten only when their contents change, so a rerun commits
- * nothing.
+ * nothing; and not even computed when the tables they are computed from have not changed since they
+ * were last computed.
+ *
+ * <p>What a table was computed from (the data version of every input table, the step's own settings
+ * and the application's build: its <em>inputs note</em>) is recorded with it: in the commit that
+ * rewrites it ({@link CommitNotes}), or, when a computation from new inputs left its rows as they
+ * were, in the table property {@value #COMPUTED_FROM} together with the table version it vouches
+ * for. A step whose inputs note is the one recorded for the table's latest data version reads
+ * nothing else and writes nothing. Versions that change no row ({@code maintain}'s OPTIMIZE and
+ * VACUUM, setting a property) do not count as changes, on either side.
  */
 final class GoldTable {
   private static final Logger LOG = LoggerFactory.getLogger(GoldTable.class);
 
+  /** The table property recording the inputs note of a computation that changed no row. */
+  static final String COMPUTED_FROM = "pipeline.computed-from";
+
+  private static final String AT_VERSION = " | at version ";
+
   private GoldTable() {}
 
   /**
-   * The gold step {@code step}: replaces {@code table}'s contents with {@code fresh} if they
-   * differ, and says how many rows ({@code rowsAre}, e.g. "row(s)") it computed and whether it
-   * wrote.
+   * What a gold table is computed from: the tables it reads, and whatever else decides its rows (a
+   * setting, reference data) written as text that changes when they do.
+   */
+  record Inputs(List<PipelineTable> tables, String settings) {
+    /**
+     * The note of a write computed from the inputs as they are now; empty when an input's data
+     * version cannot be read from its log (the step then always computes).
+     */
+    Optional<String> note(PipelineContext context) {
+      StringBuilder note = new StringBuilder("gold inputs");
+      for (PipelineTable table : tables) {
+        Optional<TableLog.DataCommit> commit = context.tables().log(table).dataCommit();
+        if (commit.isEmpty()) {
+          return Optional.empty();
+        }
+        note.append(' ').append(table.name()).append('@').append(commit.get().version());
+      }
+      note.append("; ").append(settings).append("; build ").append(BuildInfo.id());
+      return Optional.of(note.toString());
+    }
+  }
+
+  /**
+   * The gold step {@code step}: unless {@code table} was last written from {@code inputs} as they
+   * are now, replaces its contents with {@code fresh} if they differ, and says how many rows
+   * ({@code rowsAre}, e.g. "row(s)") it computed and whether it wrote.
    */
   static StepResult write(
       PipelineContext context,
       Step step,
       Instant started,
       PipelineTable table,
-      Dataset<Row> fresh,
+      Inputs inputs,
+      Supplier<Dataset<Row>> fresh,
       String rowsAre) {
-    Replacement replacement = replace(context, table, fresh);
+    Optional<String> note = inputs.note(context);
+    TableLog log = context.tables().log(table);
+    Optional<TableLog.DataCommit> last = log.dataCommit();
+    if (note.isPresent() && last.isPresent() && note.equals(computedFrom(log, last.get()))) {
+      LOG.info(
+          "{}: inputs unchanged since version {} of {}, nothing computed",
+          step,
+          last.get().version(),
+          table.name());
+      return StepResult.unvalidated(step.id(), started, 0, 0, "inputs unchanged");
+    }
+    Replacement replacement =
+        note.isPresent()
+            ? CommitNotes.with(
+                context.spark(), note.get(), () -> replace(context, table, fresh.get()))
+            : replace(context, table, fresh.get());
+    if (!replacement.written() && note.isPresent() && last.isPresent()) {
+      // One small metadata commit, so that the next run does not compute the same rows again.
+      context
+          .spark()
+          .sql(
+              "ALTER TABLE "
+                  + context.tables().name(table)
+                  + " SET TBLPROPERTIES ("
+                  + PipelineTables.literal(COMPUTED_FROM)
+                  + " = "
+                  + PipelineTables.literal(note.get() + AT_VERSION + last.get().version())
+                  + ")");
+    }
     long rows = replacement.rows();
     boolean written = replacement.written();
     LOG.info(
@@ -54,6 +127,20 @@ final class GoldTable {
         written ? "table rewritten" : "unchanged, nothing written");
     return StepResult.unvalidated(
         step.id(), started, rows, written ? rows : 0, written ? "rewritten" : "unchanged");
+  }
+
+  /**
+   * The inputs note recorded for the table's data version {@code last}: the property's when it
+   * vouches for that version, else the note of the commit that wrote it; empty when neither does.
+   */
+  private static Optional<String> computedFrom(TableLog log, TableLog.DataCommit last) {
+    Optional<String> property = log.property(COMPUTED_FROM);
+    if (property.isPresent() && property.get().endsWith(AT_VERSION + last.version())) {
+      String value = property.get();
+      return Optional.of(
+          value.substring(0, value.length() - (AT_VERSION + last.version()).length()));
+    }
+    return Optional.ofNullable(last.note());
   }
 
   /** How many rows the fresh contents have, and whether they replaced the table's. */

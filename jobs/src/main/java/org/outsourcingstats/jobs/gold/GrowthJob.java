@@ -56,6 +56,18 @@ public final class GrowthJob {
 
   public StepResult run() {
     Instant started = Instant.now();
+    double tolerance = context.config().growthTolerance();
+    return GoldTable.write(
+        context,
+        Step.GROWTH,
+        started,
+        Tables.GROWTH,
+        new GoldTable.Inputs(List.of(Tables.OBSERVATIONS), "yoy tolerance " + tolerance),
+        () -> growth(tolerance),
+        "row(s)");
+  }
+
+  private Dataset<Row> growth(double tolerance) {
     Dataset<Row> series =
         context
             .spark()
@@ -68,16 +80,12 @@ public final class GrowthJob {
                             "pipeline_growth_levels",
                             context.tables().name(Tables.OBSERVATIONS),
                             Statuses.PREFERENCE))));
-    double tolerance = context.config().growthTolerance();
-    Dataset<Row> growth =
-        series
-            .groupByKey((MapFunction<Row, String>) GrowthJob::seriesKey, Encoders.STRING())
-            .flatMapGroups(
-                (FlatMapGroupsFunction<String, Row, Row>)
-                    (key, rows) -> growthRows(rows, tolerance),
-                Encoders.row(Tables.GROWTH.schema()))
-            .localCheckpoint();
-    return GoldTable.write(context, Step.GROWTH, started, Tables.GROWTH, growth, "row(s)");
+    return series
+        .groupByKey((MapFunction<Row, String>) GrowthJob::seriesKey, Encoders.STRING())
+        .flatMapGroups(
+            (FlatMapGroupsFunction<String, Row, Row>) (key, rows) -> growthRows(rows, tolerance),
+            Encoders.row(Tables.GROWTH.schema()))
+        .localCheckpoint();
   }
 
   private static String seriesKey(Row row) {

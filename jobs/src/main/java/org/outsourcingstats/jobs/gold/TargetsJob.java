@@ -2,6 +2,7 @@ package org.outsourcingstats.jobs.gold;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -56,7 +57,17 @@ public final class TargetsJob {
   }
 
   public StepResult run() {
-    Instant started = Instant.now();
+    return GoldTable.write(
+        context,
+        Step.TARGETS,
+        Instant.now(),
+        Tables.TARGETS,
+        new GoldTable.Inputs(List.of(Tables.OBSERVATIONS), "no settings"),
+        this::targets,
+        "plan(s)");
+  }
+
+  private Dataset<Row> targets() {
     Dataset<Row> plans =
         context
             .spark()
@@ -70,11 +81,9 @@ public final class TargetsJob {
                             "pipeline_target_actuals",
                             context.tables().name(Tables.OBSERVATIONS),
                             Statuses.PUBLISHED))));
-    Dataset<Row> targets =
-        plans
-            .map((MapFunction<Row, Row>) TargetsJob::target, Encoders.row(Tables.TARGETS.schema()))
-            .localCheckpoint();
-    return GoldTable.write(context, Step.TARGETS, started, Tables.TARGETS, targets, "plan(s)");
+    return plans
+        .map((MapFunction<Row, Row>) TargetsJob::target, Encoders.row(Tables.TARGETS.schema()))
+        .localCheckpoint();
   }
 
   private static Row target(Row plan) {

@@ -19,16 +19,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs steps of the pipeline in order in one SparkSession, recording each in {@code runs}. A
- * failing step is recorded as FAILED and stops the run; what earlier steps committed stays
- * committed and consistent. A batch that fails normalisation is set aside and does not stop the run
- * (see {@link NormalizeJob}).
+ * Runs steps of the pipeline in order in one SparkSession, recording each in {@code runs} (the rows
+ * of all steps in one commit at the end). A failing step is recorded as FAILED and stops the run;
+ * what earlier steps committed stays committed and consistent. A batch that fails normalisation is
+ * set aside and does not stop the run (see {@link NormalizeJob}).
  */
 public final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
   /** The Spark job group of what a run does before its steps: creating the missing tables. */
   public static final String SETUP = "setup";
+
+  /** The Spark job group of what a run does after its steps: committing its {@code runs} rows. */
+  public static final String RECORD = "record";
 
   private final PipelineContext context;
   private BatchRelease release = BatchRelease.NONE;
@@ -74,7 +77,7 @@ public final class Pipeline {
       } catch (Exception | FSError e) {
         // Spark throws checked exceptions undeclared; a full disk is Hadoop's Error.
         try {
-          runs.failed(step.id(), started, e);
+          runs.failed(step.id(), started, e).commit();
         } catch (Exception | FSError recording) { // as above
           e.addSuppressed(recording);
           throw Errors.stepFailedUnrecorded(step.id(), e, recording);
@@ -91,6 +94,12 @@ public final class Pipeline {
           step,
           String.format("%.1f", Duration.between(started, Instant.now()).toMillis() / 1000.0),
           result.detail());
+    }
+    spark.setJobGroup(RECORD, "runs rows of run " + context.runId(), false);
+    try {
+      runs.commit();
+    } finally {
+      spark.clearJobGroup();
     }
     return results;
   }

@@ -2,14 +2,21 @@ package org.outsourcingstats.jobs.run;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.outsourcingstats.common.error.Errors;
 import org.outsourcingstats.jobs.tables.Tables;
 
-/** Appends one row per step to the {@code runs} table. */
+/**
+ * The {@code runs} rows of one invocation, one per step, appended together in one commit ({@link
+ * #commit}): a run's bookkeeping costs one Delta commit, not one per step. The SPEC allows it; a
+ * failed step's row is committed before the failure is reported, and a process killed before its
+ * end leaves no rows, as it leaves its last step's writes to be completed by the next run.
+ */
 public final class RunsLog {
   private final PipelineContext context;
+  private final List<Row> pending = new ArrayList<>();
 
   public RunsLog(PipelineContext context) {
     this.context = context;
@@ -25,9 +32,9 @@ public final class RunsLog {
    * Records a step that completed; PARTIAL, with the batches and how to release them, when it set
    * batches aside.
    */
-  public void succeeded(StepResult step) {
+  public RunsLog succeeded(StepResult step) {
     boolean partial = !step.heldBatches().isEmpty();
-    write(
+    return add(
         Tables.RUNS
             .row()
             .set("run_id", context.runId())
@@ -50,8 +57,8 @@ public final class RunsLog {
   }
 
   /** Records a step that failed, with the first line of its cause. */
-  public void failed(String job, Instant startedAt, Throwable error) {
-    write(
+  public RunsLog failed(String job, Instant startedAt, Throwable error) {
+    return add(
         Tables.RUNS
             .row()
             .set("run_id", context.runId())
@@ -66,9 +73,19 @@ public final class RunsLog {
   /** Most characters of {@code runs.error}: a message, never a parser's dump or a stack trace. */
   static final int MAX_ERROR_CHARS = 1000;
 
-  private void write(Row row) {
+  private RunsLog add(Row row) {
+    pending.add(row);
+    return this;
+  }
+
+  /** Appends the rows recorded since the last commit, in one commit; none when there are none. */
+  public void commit() {
+    if (pending.isEmpty()) {
+      return;
+    }
     context
         .tables()
-        .append(Tables.RUNS, context.spark().createDataFrame(List.of(row), Tables.RUNS.schema()));
+        .append(Tables.RUNS, context.spark().createDataFrame(pending, Tables.RUNS.schema()));
+    pending.clear();
   }
 }

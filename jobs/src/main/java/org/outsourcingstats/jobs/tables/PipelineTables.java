@@ -187,14 +187,17 @@ public final class PipelineTables {
 
   /** Rows the latest commit of a table wrote, from its commit metrics (no scan). */
   public long lastCommitRows(PipelineTable table) {
-    Row last = spark.sql("DESCRIBE HISTORY " + name(table) + " LIMIT 1").first();
-    scala.collection.Map<String, String> metrics = last.getMap(last.fieldIndex("operationMetrics"));
-    return Long.parseLong(metrics.getOrElse("numOutputRows", () -> "0"));
+    return log(table).lastCommitRows();
   }
 
   /** The latest Delta version of a table. */
   public long version(PipelineTable table) {
-    return spark.sql("DESCRIBE HISTORY " + name(table) + " LIMIT 1").first().getLong(0);
+    return log(table).version();
+  }
+
+  /** The table's Delta log as of its latest commit, read without a Spark job. */
+  public TableLog log(PipelineTable table) {
+    return TableLog.of(spark, config.database(), table.name());
   }
 
   public SparkSession spark() {

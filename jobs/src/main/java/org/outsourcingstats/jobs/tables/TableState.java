@@ -2,20 +2,13 @@ package org.outsourcingstats.jobs.tables;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.TableIdentifier;
 import org.apache.spark.sql.catalyst.catalog.CatalogTable;
-import org.apache.spark.sql.delta.DeltaHistoryManager;
-import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.sql.delta.actions.AddFile;
 import org.apache.spark.sql.delta.actions.CommitInfo;
-import org.apache.spark.sql.delta.util.FileNames;
-import org.outsourcingstats.common.error.Errors;
 import scala.Option;
 import scala.collection.Iterator;
 import scala.collection.Seq;
@@ -35,20 +28,13 @@ public record TableState(long version, Long rows, Instant lastCommit, String las
    * checksum has no file list or a file has no statistics, and the caller may then count.
    */
   public static TableState of(SparkSession spark, String database, String table) {
-    DeltaLog log = log(spark, metadata(spark, database, table));
-    Snapshot snapshot = latest(log);
-    // The commit's own file, read on the driver: Delta's history command would list the log
-    // with a Spark job to find what one file holds.
-    Option<CommitInfo> commit =
-        DeltaHistoryManager.getCommitInfoOpt(
-            log.store(),
-            FileNames.unsafeDeltaFile(log.logPath(), snapshot.version()),
-            log.newDeltaHadoopConf());
+    TableLog log = TableLog.of(spark, database, table);
+    Optional<CommitInfo> commit = log.lastCommit();
     return new TableState(
-        snapshot.version(),
-        listedFiles(snapshot).map(TableState::rowCount).orElse(null),
-        commit.isEmpty() ? null : commit.get().timestamp().toInstant(),
-        commit.isEmpty() ? null : commit.get().operation());
+        log.version(),
+        listedFiles(log.snapshot()).map(TableState::rowCount).orElse(null),
+        commit.map(info -> info.timestamp().toInstant()).orElse(null),
+        commit.map(CommitInfo::operation).orElse(null));
   }
 
   /**
@@ -58,7 +44,7 @@ public record TableState(long version, Long rows, Instant lastCommit, String las
    * table in a fresh process. Otherwise this is the table by name.
    */
   public static Dataset<Row> latestRows(SparkSession spark, String database, String table) {
-    return rowsFromChecksum(spark, metadata(spark, database, table), Long.MAX_VALUE)
+    return rowsFromChecksum(spark, TableLog.catalogEntry(spark, database, table), Long.MAX_VALUE)
         .orElseGet(() -> spark.table(database + "." + table));
   }
 
@@ -68,33 +54,14 @@ public record TableState(long version, Long rows, Instant lastCommit, String las
    */
   public static Optional<Dataset<Row>> rowsFromChecksum(
       SparkSession spark, CatalogTable table, long maxBytes) {
-    DeltaLog log = log(spark, table);
-    Snapshot snapshot = latest(log);
+    TableLog log = TableLog.of(spark, table);
+    Snapshot snapshot = log.snapshot();
     if (snapshot.checksumOpt().isDefined()
         && snapshot.checksumOpt().get().tableSizeBytes() > maxBytes) {
       return Optional.empty();
     }
     return listedFiles(snapshot)
-        .map(files -> log.createDataFrame(snapshot, files, false, Option.empty()));
-  }
-
-  private static CatalogTable metadata(SparkSession spark, String database, String table) {
-    try {
-      return spark
-          .sessionState()
-          .catalog()
-          .getTableMetadata(new TableIdentifier(table, Option.apply(database)));
-    } catch (AnalysisException e) {
-      throw Errors.tableMissing(database + "." + table);
-    }
-  }
-
-  private static DeltaLog log(SparkSession spark, CatalogTable table) {
-    return DeltaLog.forTable(spark, new Path(table.location()));
-  }
-
-  private static Snapshot latest(DeltaLog log) {
-    return log.update(false, Option.empty(), Option.empty());
+        .map(files -> log.log().createDataFrame(snapshot, files, false, Option.empty()));
   }
 
   /** The files of the snapshot as its checksum lists them, when it does. */

@@ -200,7 +200,8 @@ class HeldBatchesTest {
                 0,
                 2,
                 "",
-                Map.of("B1", "IllegalStateException: boom")));
+                Map.of("B1", "IllegalStateException: boom")))
+        .commit();
 
     Row run = fixture.sql("SELECT status, error FROM ${db}.runs").first();
     assertThat(run.getString(0)).isEqualTo("PARTIAL");

@@ -56,7 +56,9 @@ class StepJobGroupsTest {
     }
 
     assertThat(jobs).isNotEmpty();
-    assertThat(jobs).extracting(Job::group).containsOnly(Pipeline.SETUP, "normalize", "growth");
+    assertThat(jobs)
+        .extracting(Job::group)
+        .containsOnly(Pipeline.SETUP, "normalize", "growth", Pipeline.RECORD);
     String batch = fixture.sql("SELECT batch_id FROM ${db}.batches").first().getString(0);
     assertThat(jobs)
         .filteredOn(job -> job.group().equals("normalize"))

@@ -1,0 +1,147 @@
+package org.outsourcingstats.jobs.gold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.spark.SparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.outsourcingstats.jobs.PipelineFixture;
+import org.outsourcingstats.jobs.SharedSpark;
+import org.outsourcingstats.jobs.run.Pipeline;
+import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.jobs.run.Step;
+import org.outsourcingstats.jobs.run.StepResult;
+
+/**
+ * A gold step whose input tables are at the data versions its table was last computed from reads
+ * nothing and writes nothing; a new input version, or another setting, computes again.
+ */
+@ExtendWith(SharedSpark.class)
+class GoldInputsTest {
+  private static final List<Step> GOLD = List.of(Step.GROWTH, Step.CONCENTRATION, Step.TARGETS);
+  private static final String HEADER = "city,year,indicator,value,unit,market,status\n";
+
+  private PipelineFixture fixture;
+
+  @BeforeEach
+  void runOnce(@TempDir Path root) throws IOException {
+    fixture =
+        new PipelineFixture(root)
+            .write(
+                "observations",
+                "dalian.csv",
+                HEADER
+                    + "Dalian,2009,executed_value,1.4 billion,USD,OFFSHORE,A\n"
+                    + "Dalian,2010,executed_value,1.8 billion,USD,OFFSHORE,A\n"
+                    + "Dalian,2010,executed_value,80%,%,JP,A\n"
+                    + "Dalian,2015,executed_value,15.2 billion,USD,OFFSHORE,T\n",
+                StandardCharsets.UTF_8);
+    fixture.run();
+  }
+
+  private record Run(List<StepResult> results, List<String> jobGroups) {}
+
+  /** Runs {@code steps}, with the job group of every Spark job they started. */
+  private static Run run(PipelineContext context, List<Step> steps) throws Exception {
+    SparkContext spark = SharedSpark.spark().sparkContext();
+    List<String> groups = new CopyOnWriteArrayList<>();
+    SparkListener listener =
+        new SparkListener() {
+          @Override
+          public void onJobStart(SparkListenerJobStart start) {
+            Properties properties = start.properties();
+            groups.add(properties == null ? null : properties.getProperty("spark.jobGroup.id"));
+          }
+        };
+    spark.addSparkListener(listener);
+    try {
+      List<StepResult> results = new Pipeline(context).run(steps);
+      spark.listenerBus().waitUntilEmpty();
+      return new Run(results, groups);
+    } finally {
+      spark.removeSparkListener(listener);
+    }
+  }
+
+  private Map<String, Long> goldVersions() {
+    return Map.of(
+        "growth", fixture.version("growth"),
+        "concentration", fixture.version("concentration"),
+        "targets", fixture.version("targets"));
+  }
+
+  @Test
+  void goldStepsOverUnchangedInputsRunNoSparkJobAndCommitNothing() throws Exception {
+    Map<String, Long> before = goldVersions();
+
+    Run again = run(fixture.context(), GOLD);
+
+    assertThat(again.results())
+        .allSatisfy(
+            result -> {
+              assertThat(result.detail()).isEqualTo("inputs unchanged");
+              assertThat(result.rowsRead()).isZero();
+              assertThat(result.rowsWritten()).isZero();
+            });
+    assertThat(again.jobGroups()).doesNotContain("growth", "concentration", "targets");
+    assertThat(goldVersions()).isEqualTo(before);
+  }
+
+  @Test
+  void maintainingInputsAndGoldTablesIsNoChange() throws Exception {
+    for (String table : List.of("observations", "firm_observations", "growth", "targets")) {
+      fixture.sql("OPTIMIZE ${db}." + table).collect();
+    }
+    Map<String, Long> optimized = goldVersions();
+
+    Run again = run(fixture.context(), GOLD);
+
+    assertThat(again.results()).extracting(StepResult::detail).containsOnly("inputs unchanged");
+    assertThat(goldVersions()).isEqualTo(optimized);
+  }
+
+  @Test
+  void aNewInputVersionOrAnotherSettingComputesAgain() throws Exception {
+    // 2011 adds a growth row (1.8 -> 2.2: +22.2%) and moves the plan's latest actual to 2011;
+    // concentration is computed again but stays as it was (2011 has no shares of a total).
+    fixture.write(
+        "observations",
+        "dalian-2011.csv",
+        HEADER + "Dalian,2011,executed_value,2.2 billion,USD,OFFSHORE,A\n",
+        StandardCharsets.UTF_8);
+    List<StepResult> withNewYear = fixture.run();
+    assertThat(withNewYear.subList(2, 5))
+        .extracting(StepResult::detail)
+        .containsExactly("rewritten", "unchanged", "rewritten");
+    long observations = fixture.version("observations");
+    assertThat(
+            fixture
+                .sql("DESCRIBE HISTORY ${db}.growth LIMIT 1")
+                .select("userMetadata")
+                .first()
+                .getString(0))
+        .startsWith("gold inputs observations@" + observations + ";");
+
+    // The run computed concentration from the new observations and found its rows unchanged:
+    // recorded, so that it is not computed again. The tolerance decides yoy_check: another one
+    // computes growth again (its rows stay equal here, so nothing is written), and the other
+    // steps, which do not read it, stay skipped.
+    Run otherTolerance = run(fixture.context(Map.of("pipeline.growth.tolerance-pp", "0.5")), GOLD);
+    assertThat(otherTolerance.results())
+        .extracting(StepResult::detail)
+        .containsExactly("unchanged", "inputs unchanged", "inputs unchanged");
+    assertThat(otherTolerance.jobGroups()).contains("growth").doesNotContain("targets");
+    assertThat(fixture.sql("SELECT * FROM ${db}.growth WHERE year = 2011").count()).isPositive();
+  }
+}
