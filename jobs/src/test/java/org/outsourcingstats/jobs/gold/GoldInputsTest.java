@@ -7,17 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.spark.SparkContext;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.outsourcingstats.jobs.PipelineFixture;
 import org.outsourcingstats.jobs.SharedSpark;
+import org.outsourcingstats.jobs.SparkJobs;
 import org.outsourcingstats.jobs.run.Pipeline;
 import org.outsourcingstats.jobs.run.PipelineContext;
 import org.outsourcingstats.jobs.run.Step;
@@ -54,24 +50,9 @@ class GoldInputsTest {
 
   /** Runs {@code steps}, with the job group of every Spark job they started. */
   private static Run run(PipelineContext context, List<Step> steps) throws Exception {
-    SparkContext spark = SharedSpark.spark().sparkContext();
-    List<String> groups = new CopyOnWriteArrayList<>();
-    SparkListener listener =
-        new SparkListener() {
-          @Override
-          public void onJobStart(SparkListenerJobStart start) {
-            Properties properties = start.properties();
-            groups.add(properties == null ? null : properties.getProperty("spark.jobGroup.id"));
-          }
-        };
-    spark.addSparkListener(listener);
-    try {
-      List<StepResult> results = new Pipeline(context).run(steps);
-      spark.listenerBus().waitUntilEmpty();
-      return new Run(results, groups);
-    } finally {
-      spark.removeSparkListener(listener);
-    }
+    SparkJobs.Recorded<List<StepResult>> run =
+        SparkJobs.during(() -> new Pipeline(context).run(steps));
+    return new Run(run.value(), run.groups());
   }
 
   private Map<String, Long> goldVersions() {

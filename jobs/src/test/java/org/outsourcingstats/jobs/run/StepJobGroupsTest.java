@@ -5,22 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.spark.SparkContext;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.outsourcingstats.jobs.PipelineFixture;
 import org.outsourcingstats.jobs.SharedSpark;
+import org.outsourcingstats.jobs.SparkJobs;
 
 /** Spark's UI and event log can say which step, and which batch, ran each job of a run. */
 @ExtendWith(SharedSpark.class)
 class StepJobGroupsTest {
-  private record Job(String group, String description) {}
-
   @Test
   void everyJobOfAStepRunsInTheStepsGroupAndNormalizeNamesTheBatch(@TempDir Path root)
       throws Exception {
@@ -34,35 +29,19 @@ class StepJobGroupsTest {
                 StandardCharsets.UTF_8);
     PipelineContext context = fixture.context();
     SparkContext spark = SharedSpark.spark().sparkContext();
-    List<Job> jobs = new CopyOnWriteArrayList<>();
-    SparkListener listener =
-        new SparkListener() {
-          @Override
-          public void onJobStart(SparkListenerJobStart start) {
-            Properties properties = start.properties();
-            jobs.add(
-                new Job(
-                    properties == null ? null : properties.getProperty("spark.jobGroup.id"),
-                    properties == null ? null : properties.getProperty("spark.job.description")));
-          }
-        };
     new Pipeline(context).run(List.of(Step.INGEST));
-    spark.addSparkListener(listener);
-    try {
-      new Pipeline(context).run(List.of(Step.NORMALIZE, Step.GROWTH));
-      spark.listenerBus().waitUntilEmpty();
-    } finally {
-      spark.removeSparkListener(listener);
-    }
+    List<SparkJobs.Job> jobs =
+        SparkJobs.during(() -> new Pipeline(context).run(List.of(Step.NORMALIZE, Step.GROWTH)))
+            .jobs();
 
     assertThat(jobs).isNotEmpty();
     assertThat(jobs)
-        .extracting(Job::group)
+        .extracting(SparkJobs.Job::group)
         .containsOnly(Pipeline.SETUP, "normalize", "growth", Pipeline.RECORD);
     String batch = fixture.sql("SELECT batch_id FROM ${db}.batches").first().getString(0);
     assertThat(jobs)
         .filteredOn(job -> job.group().equals("normalize"))
-        .extracting(Job::description)
+        .extracting(SparkJobs.Job::description)
         .contains("normalize batch " + batch);
     assertThat(spark.getLocalProperty("spark.jobGroup.id")).isNull();
   }
