@@ -1,5 +1,6 @@
 package org.outsourcingstats.common.report;
 
+import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import java.io.IOException;
@@ -28,6 +29,7 @@ public final class HtmlReport {
   record View(
       String title,
       String subtitle,
+      String sources,
       List<Headlines.Headline> headlines,
       List<Panel> growthPanels,
       List<GrowthSection.CrossCheck> crossChecks,
@@ -37,6 +39,13 @@ public final class HtmlReport {
       List<Panel> targetPanels,
       List<TargetsSection.Row> targetRows) {}
 
+  /** The page's element that holds {@link ReportInput#sources}, as the page writes it. */
+  public static String sourcesElement(String sources) {
+    return "<meta name=\"outsourcing-pipeline-sources\" content=\""
+        + Escapers.HTML.escape(sources)
+        + "\">";
+  }
+
   public static String render(ReportInput input) {
     Labels labels = new Labels(input.marketNames());
     ConcentrationSection.Charted concentration =
@@ -45,6 +54,7 @@ public final class HtmlReport {
         new View(
             input.title(),
             input.subtitle(),
+            input.sources(),
             Headlines.of(input.growth(), input.concentration(), labels),
             GrowthSection.panels(input.growth(), labels),
             GrowthSection.crossChecks(input.growth(), labels),

@@ -11,6 +11,9 @@ import java.util.Map;
  * @param subtitle one line under it: where the data comes from and when the report was written
  * @param marketNames display names of market codes ({@code JP} → {@code Japan}); unknown codes show
  *     as they are
+ * @param sources what the figures were read from, as text that changes when they do (the tables'
+ *     versions, the build): written into the page, so that a later run can tell whether it is
+ *     current
  */
 public record ReportInput(
     String title,
@@ -18,7 +21,8 @@ public record ReportInput(
     List<GrowthRow> growth,
     List<ConcentrationRow> concentration,
     List<TargetRow> targets,
-    Map<String, String> marketNames) {
+    Map<String, String> marketNames,
+    String sources) {
   public ReportInput {
     growth = List.copyOf(growth);
     concentration = List.copyOf(concentration);

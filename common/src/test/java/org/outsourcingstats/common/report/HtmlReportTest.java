@@ -144,7 +144,8 @@ class HtmlReportTest {
 
   private static ReportInput input(
       List<GrowthRow> growth, List<ConcentrationRow> concentration, List<TargetRow> targets) {
-    return new ReportInput("Service outsourcing", "test", growth, concentration, targets, MARKETS);
+    return new ReportInput(
+        "Service outsourcing", "test", growth, concentration, targets, MARKETS, "growth@1");
   }
 
   @Test

@@ -34,7 +34,12 @@ abstract class StepsCommand implements Callable<Integer> {
       List<StepResult> results = new Pipeline(session.context()).releasing(release()).run(steps());
       RunReport.print(System.out, session.context(), results);
       if (writesReport(session.context())) {
-        System.out.println("Report written to " + new ReportJob(session.context()).write());
+        ReportJob report = new ReportJob(session.context());
+        System.out.println(
+            report
+                .writeIfChanged()
+                .map(written -> "Report written to " + written)
+                .orElse("Report unchanged: " + report.location() + " (no table it shows changed)"));
       }
       Map<String, String> held = Pipeline.heldBatches(results);
       if (!held.isEmpty()) {

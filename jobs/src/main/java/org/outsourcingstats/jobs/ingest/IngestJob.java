@@ -165,7 +165,12 @@ public final class IngestJob {
   private Set<String> landedChecksums() {
     Set<String> checksums = new HashSet<>();
     for (Row row :
-        context.tables().read(Tables.RAW_ROWS).select("file_sha256").distinct().collectAsList()) {
+        context
+            .tables()
+            .readLatest(Tables.RAW_ROWS)
+            .select("file_sha256")
+            .distinct()
+            .collectAsList()) {
       checksums.add(row.getString(0));
     }
     return checksums;

@@ -70,10 +70,10 @@ final class HeldBatches {
     if (!context.tables().exists(Tables.HELD_BATCHES)) {
       return List.of();
     }
-    Dataset<Row> done = context.tables().read(Tables.BATCHES).select("batch_id");
+    Dataset<Row> done = context.tables().readLatest(Tables.BATCHES).select("batch_id");
     return context
         .tables()
-        .read(Tables.HELD_BATCHES)
+        .readLatest(Tables.HELD_BATCHES)
         .where(col("released_at").isNull())
         .select("batch_id")
         .except(done)

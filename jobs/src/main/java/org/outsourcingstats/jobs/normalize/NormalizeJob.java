@@ -159,8 +159,9 @@ public class NormalizeJob {
    * first.
    */
   private List<String> pendingBatches(List<String> held, List<String> dropped) {
-    Dataset<Row> landed = context.tables().read(Tables.RAW_ROWS).select("batch_id").distinct();
-    Dataset<Row> done = context.tables().read(Tables.BATCHES).select("batch_id");
+    Dataset<Row> landed =
+        context.tables().readLatest(Tables.RAW_ROWS).select("batch_id").distinct();
+    Dataset<Row> done = context.tables().readLatest(Tables.BATCHES).select("batch_id");
     return landed.except(done).as(Encoders.STRING()).collectAsList().stream()
         .filter(batch -> !held.contains(batch) && !dropped.contains(batch))
         .sorted()

@@ -1,6 +1,7 @@
 package org.outsourcingstats.jobs.report;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Row;
 import org.outsourcingstats.common.error.Errors;
@@ -25,7 +27,10 @@ import org.outsourcingstats.common.vocab.Entity;
 import org.outsourcingstats.common.vocab.Indicator;
 import org.outsourcingstats.common.vocab.Market;
 import org.outsourcingstats.common.vocab.Vocabulary;
+import org.outsourcingstats.jobs.run.BuildInfo;
 import org.outsourcingstats.jobs.run.PipelineContext;
+import org.outsourcingstats.jobs.tables.PipelineTable;
+import org.outsourcingstats.jobs.tables.TableLog;
 import org.outsourcingstats.jobs.tables.Tables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,8 +63,72 @@ public final class ReportJob {
    * Renders the report and writes it into {@code pipeline.report.dir}; returns the file written.
    */
   public String write() {
+    return write(input());
+  }
+
+  /**
+   * Writes the report unless the page in place was rendered from the gold tables as they are now
+   * (their data versions and the build, {@link #sources}): a run that changed no table spares
+   * reading them. Returns the file written, or empty when the page is current.
+   */
+  public Optional<String> writeIfChanged() {
+    String sources = sources();
+    String current = existingPage();
+    if (current != null && current.contains(HtmlReport.sourcesElement(sources))) {
+      LOG.info("report: {} is current ({}), not written again", location(), sources);
+      return Optional.empty();
+    }
+    return Optional.of(write(input(sources)));
+  }
+
+  /** Where the report is written: {@code index.html} in the report folder. */
+  public String location() {
+    Path local = context.config().localReportDir();
+    return local != null
+        ? local.resolve(FILE_NAME).toString()
+        : new org.apache.hadoop.fs.Path(context.config().reportDir(), FILE_NAME).toString();
+  }
+
+  /**
+   * What the report is read from, as text that changes when it does: the data version of each gold
+   * table (maintenance commits do not count) and the application's build.
+   */
+  String sources() {
+    StringBuilder sources = new StringBuilder();
+    for (PipelineTable table : List.of(Tables.GROWTH, Tables.CONCENTRATION, Tables.TARGETS)) {
+      TableLog log = context.tables().log(table);
+      long version = log.dataCommit().map(TableLog.DataCommit::version).orElse(log.version());
+      sources.append(table.name()).append('@').append(version).append(' ');
+    }
+    return sources.append("build ").append(BuildInfo.id()).toString();
+  }
+
+  /** The page in place, or null when there is none or it cannot be read. */
+  private String existingPage() {
+    try {
+      Path local = context.config().localReportDir();
+      if (local != null) {
+        Path page = local.resolve(FILE_NAME);
+        return Files.isRegularFile(page) ? Files.readString(page, StandardCharsets.UTF_8) : null;
+      }
+      org.apache.hadoop.fs.Path page = new org.apache.hadoop.fs.Path(location());
+      FileSystem fs = page.getFileSystem(context.spark().sparkContext().hadoopConfiguration());
+      if (!fs.exists(page)) {
+        return null;
+      }
+      try (InputStream in = fs.open(page)) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException | RuntimeException e) {
+      // An unreadable page is rewritten; the write says what is wrong if it cannot be.
+      LOG.debug("report: cannot read the page in place", e);
+      return null;
+    }
+  }
+
+  private String write(ReportInput input) {
     String folder = context.config().reportDir();
-    String html = HtmlReport.render(input());
+    String html = HtmlReport.render(input);
     byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
     String written;
     try {
@@ -74,6 +143,10 @@ public final class ReportJob {
 
   /** The report's content, read from the tables. */
   public ReportInput input() {
+    return input(sources());
+  }
+
+  private ReportInput input(String sources) {
     Vocabulary vocabulary = context.vocabulary();
     Comparator<String> byEntity = Comparator.comparing((String code) -> level(vocabulary, code));
     List<GrowthRow> growth =
@@ -159,7 +232,13 @@ public final class ReportJob {
       markets.put(market.code(), market.nameEn());
     }
     return new ReportInput(
-        "Service outsourcing statistics", subtitle(), growth, concentration, targets, markets);
+        "Service outsourcing statistics",
+        subtitle(),
+        growth,
+        concentration,
+        targets,
+        markets,
+        sources);
   }
 
   /**

@@ -7,7 +7,7 @@ import java.util.Properties;
 
 /** Which build of the application is running, as the build wrote it into the jar. */
 public final class BuildInfo {
-  private static final String RESOURCE = "build.properties";
+  private static final String RESOURCE = "/org/outsourcingstats/jobs/build.properties";
   private static final String ID = load();
 
   private BuildInfo() {}

@@ -157,6 +157,22 @@ public final class PipelineTables {
     return spark.table(name(table));
   }
 
+  /**
+   * The table's rows as of its latest commit, for a read used at once: a small table (see {@link
+   * ChecksumScans}) is read from the files its latest checksum lists, which spares the Spark jobs
+   * that rebuild its file list from the log on a process's first read; a larger one by name.
+   */
+  public Dataset<Row> readLatest(PipelineTable table) {
+    if (!exists(table)) {
+      throw Errors.tableMissing(name(table));
+    }
+    return TableState.rowsFromChecksum(
+            spark,
+            TableLog.catalogEntry(spark, config.database(), table.name()),
+            ChecksumScans.MAX_BYTES)
+        .orElseGet(() -> spark.table(name(table)));
+  }
+
   /** Appends rows in one commit; the frame must have the table's columns. */
   public void append(PipelineTable table, Dataset<Row> rows) {
     write(table, rows, "append");
