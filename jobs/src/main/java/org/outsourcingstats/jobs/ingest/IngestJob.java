@@ -18,6 +18,7 @@ import org.outsourcingstats.common.landing.Shape;
 import org.outsourcingstats.common.quality.ReasonCode;
 import org.outsourcingstats.common.text.DecodedText;
 import org.outsourcingstats.jobs.ingest.LandingFolder.LandedFile;
+import org.outsourcingstats.jobs.register.ContractClassifier;
 import org.outsourcingstats.jobs.run.PipelineContext;
 import org.outsourcingstats.jobs.run.Step;
 import org.outsourcingstats.jobs.run.StepResult;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * lands.
  *
  * <p>Small shapes are read on the driver, which splits multi-line quoted records exactly. Contract
- * registers, the large input, are read by the executors line by line ({@link RegisterReader}).
+ * registers, the large input, are read by the executors line by line ({@link RegisterReader}), and
+ * typed and checked in the same pass: one read of the file and one write.
  */
 public final class IngestJob {
   private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
@@ -53,7 +55,11 @@ public final class IngestJob {
     Set<String> landed = landedChecksums();
     LandedRows rowsOf = new LandedRows(context.runId(), Timestamp.from(started));
     RegisterReader registerReader =
-        new RegisterReader(context.spark(), context.config().ingestLimits(), rowsOf);
+        new RegisterReader(
+            context.spark(),
+            context.config().ingestLimits(),
+            rowsOf,
+            new ContractClassifier(context));
     List<Row> driverRows = new ArrayList<>();
     List<Dataset<Row>> registers = new ArrayList<>();
     int files = 0;

@@ -21,6 +21,7 @@ import org.outsourcingstats.common.landing.Shape;
 import org.outsourcingstats.common.quality.ReasonCode;
 import org.outsourcingstats.common.text.DecodedText;
 import org.outsourcingstats.jobs.ingest.LandingFolder.LandedFile;
+import org.outsourcingstats.jobs.register.ContractClassifier;
 import org.outsourcingstats.jobs.tables.Tables;
 import scala.Tuple2;
 
@@ -37,14 +38,20 @@ final class RegisterReader {
   private final SparkSession spark;
   private final IngestLimits limits;
   private final LandedRows landed;
+  private final ContractClassifier classifier;
 
-  RegisterReader(SparkSession spark, IngestLimits limits, LandedRows landed) {
+  RegisterReader(
+      SparkSession spark, IngestLimits limits, LandedRows landed, ContractClassifier classifier) {
     this.spark = spark;
     this.limits = limits;
     this.landed = landed;
+    this.classifier = classifier;
   }
 
-  /** The register's raw rows; an undecodable file becomes one row in {@code driverRows} instead. */
+  /**
+   * The register's raw rows, each typed and checked as it lands ({@link
+   * ContractClassifier#landed}); an undecodable file becomes one row in {@code driverRows} instead.
+   */
   Dataset<Row> read(LandingFolder landing, LandedFile file, String sha, List<Row> driverRows) {
     String sourceFile = file.name();
     Optional<Charset> charset = sniffCharset(landing.readHead(file, SNIFF_BYTES));
@@ -103,7 +110,7 @@ final class RegisterReader {
                       .set("parse_error", problem)
                       .build();
                 });
-    return spark.createDataFrame(rows, Tables.RAW_ROWS.schema());
+    return classifier.landed(spark.createDataFrame(rows, Tables.RAW_ROWS.schema()), header);
   }
 
   private static boolean decodesStrictly(Text text, String encoding) {

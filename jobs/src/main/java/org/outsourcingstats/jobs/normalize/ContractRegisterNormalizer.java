@@ -17,18 +17,19 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.outsourcingstats.common.landing.Shape;
+import org.outsourcingstats.jobs.register.ContractClassifier;
 import org.outsourcingstats.jobs.run.PipelineContext;
 import org.outsourcingstats.jobs.tables.CommitNotes;
 import org.outsourcingstats.jobs.tables.PipelineTable;
 import org.outsourcingstats.jobs.tables.PipelineTables;
 import org.outsourcingstats.jobs.tables.Tables;
-import org.outsourcingstats.jobs.vocab.FxRatesView;
+import org.outsourcingstats.jobs.tables.TypedLanding;
 
 /**
  * The contracts register, the large input, into the silver {@code contracts} table keyed by {@code
- * contract_id}, and summed into observations and firm figures ({@link ContractSums}). Split by
- * Spark's CSV parser ({@link ContractLines}), checked in SQL ({@link ContractChecks}), names
- * resolved by the same vocabulary code as every other shape ({@link ContractNames}).
+ * contract_id}, and summed into observations and firm figures ({@link ContractSums}). Ingest typed
+ * and checked its rows as it landed them ({@link ContractClassifier}); they are read from those
+ * columns.
  *
  * <p>The register is never cached: each use reads the batch's raw rows again, which costs less than
  * writing and reading a cache (at 10 M rows a disk cache cost more than a minute, and in memory it
@@ -38,6 +39,9 @@ import org.outsourcingstats.jobs.vocab.FxRatesView;
 final class ContractRegisterNormalizer implements ShapeNormalizer {
 
   private final PipelineContext context;
+
+  /** The batches landed before typed landing and not normalised then: read once, when needed. */
+  private Set<String> untypedBatches;
 
   ContractRegisterNormalizer(PipelineContext context) {
     this.context = context;
@@ -50,17 +54,15 @@ final class ContractRegisterNormalizer implements ShapeNormalizer {
 
   /**
    * The contract rows classified: the {@code contracts} columns, {@code shape}, {@code raw}, and
-   * the rejection. Lazy, and cheap to compute again: names are resolved row by row, so nothing
-   * needs a pass over the batch before the rows themselves are read.
+   * the rejection; read from the columns ingest typed them into, or, for a batch landed before
+   * typed landing, parsed and checked from their text ({@link ContractClassifier}).
    */
   @Override
-  public Dataset<Row> classify(Dataset<Row> raw) {
-    ContractNames.register(context.spark(), context.vocabulary());
-    FxRatesView.register(context);
-    ContractLines.parse(raw).createOrReplaceTempView("contract_rows");
-    return context
-        .spark()
-        .sql(ContractChecks.classifySql("contract_rows", context.config().currentYear()));
+  public Dataset<Row> classify(String batch, Dataset<Row> raw) {
+    if (untypedBatches == null) {
+      untypedBatches = TypedLanding.untypedBatches(context.tables());
+    }
+    return new ContractClassifier(context).classified(raw, !untypedBatches.contains(batch));
   }
 
   @Override

@@ -50,7 +50,7 @@ final class FigureNormalizer implements ShapeNormalizer {
   }
 
   @Override
-  public Dataset<Row> classify(Dataset<Row> raw) {
+  public Dataset<Row> classify(String batch, Dataset<Row> raw) {
     return raw.flatMap(
         new FigureClassifier(context.vocabulary(), context.config().currentYear()),
         Encoders.row(FigureClassifier.SCHEMA));

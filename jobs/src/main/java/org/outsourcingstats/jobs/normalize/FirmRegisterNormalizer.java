@@ -44,7 +44,7 @@ final class FirmRegisterNormalizer implements ShapeNormalizer {
   }
 
   @Override
-  public Dataset<Row> classify(Dataset<Row> raw) {
+  public Dataset<Row> classify(String batch, Dataset<Row> raw) {
     return raw.flatMap(
         new FirmClassifier(context.vocabulary(), context.config().currentYear()),
         Encoders.row(FirmClassifier.SCHEMA));

@@ -188,7 +188,7 @@ public class NormalizeJob {
         }
         Outcomes outcomes =
             normalizer.outcomes(
-                normalizer.classify(raw.where(col("shape").isin(folders))), positions);
+                normalizer.classify(batch, raw.where(col("shape").isin(folders))), positions);
         resolved.add(outcomes);
         outcomes.addTo(counts);
         if (outcomes.accepted() > 0) {

@@ -17,13 +17,13 @@ interface ShapeNormalizer {
   Set<Shape> shapes();
 
   /**
-   * The batch's raw rows of {@link #shapes()} ({@code raw_rows} columns), classified: each with its
-   * typed columns or its rejection ({@code reason_code}, {@code reason}; both NULL for a valid
-   * row), and the provenance that quarantine keeps ({@code shape}, {@code source_file}, {@code
-   * source_line}, {@code raw}, {@code batch_id}). Lazy: nothing is read until the outcomes are
-   * resolved.
+   * Batch {@code batch}'s raw rows of {@link #shapes()} ({@code raw_rows} columns), classified:
+   * each with its typed columns or its rejection ({@code reason_code}, {@code reason}; both NULL
+   * for a valid row), and the provenance that quarantine keeps ({@code shape}, {@code source_file},
+   * {@code source_line}, {@code raw}, {@code batch_id}). Lazy: nothing is read until the outcomes
+   * are resolved.
    */
-  Dataset<Row> classify(Dataset<Row> raw);
+  Dataset<Row> classify(String batch, Dataset<Row> raw);
 
   /**
    * The outcomes of the classified rows: {@link Outcomes#of} on the shape's key within a batch,

@@ -56,6 +56,9 @@ public final class PipelineTables {
         create(table);
       }
     }
+    if (existing.contains(Tables.RAW_ROWS.name())) {
+      TypedLanding.migrate(this);
+    }
     return this;
   }
 

@@ -30,6 +30,29 @@ public final class Tables {
 
   public static final DecimalType FX_RATE = DataTypes.createDecimalType(12, 6);
 
+  /**
+   * A registered contract's values as the pipeline reads them: the columns of {@code contracts} but
+   * its provenance, and of the {@code contract} column of {@code raw_rows}, where a register's rows
+   * are typed as they land.
+   */
+  public static final StructType CONTRACT_VALUES =
+      new StructType(
+          new StructField[] {
+            field("contract_id", StringType, "the contract's identifier in the register"),
+            field("firm_id", StringType, "the contracting firm"),
+            field("entity_code", StringType, "GB/T 2260 code of the firm's city"),
+            field("entity_name", StringType, "English name of the city"),
+            field("entity_level", StringType, "level of the entity"),
+            field("signed_date", DataTypes.DateType, "date the contract was signed"),
+            field("year", IntegerType, "year of signed_date"),
+            field("sector", StringType, "ITO, BPO or KPO"),
+            field("market", StringType, "destination (ISO alpha-2, EU) or ONSHORE for CN clients"),
+            field("contract_value", VALUE, "contract value, USD"),
+            field("executed_value", VALUE, "executed value, USD"),
+            field("currency", StringType, "currency as registered: USD or CNY"),
+            field("fx_rate", FX_RATE, "CNY per USD used for CNY contracts")
+          });
+
   public static final PipelineTable RAW_ROWS =
       table(
           "raw_rows",
@@ -55,7 +78,12 @@ public final class Tables {
           field("encoding", StringType, "the encoding the file was decoded with"),
           field("file_sha256", StringType, "SHA-256 of the file's bytes; a file is landed once"),
           field("batch_id", StringType, "the batch (one per ingest run) that landed the row"),
-          field("ingested_at", TimestampType, "when the row was landed"));
+          field("ingested_at", TimestampType, "when the row was landed"),
+          field(
+              "contract",
+              CONTRACT_VALUES,
+              "a contracts register's row typed as it landed (NULL for other shapes and for rows "
+                  + "landed before typed landing); parse_error then holds why it is refused"));
 
   public static final PipelineTable OBSERVATIONS =
       table(
@@ -182,22 +210,11 @@ public final class Tables {
           Write.MERGED,
           List.of("contract_id"),
           false,
-          field("contract_id", StringType, "the contract's identifier in the register"),
-          field("firm_id", StringType, "the contracting firm"),
-          field("entity_code", StringType, "GB/T 2260 code of the firm's city"),
-          field("entity_name", StringType, "English name of the city"),
-          field("entity_level", StringType, "level of the entity"),
-          field("signed_date", DataTypes.DateType, "date the contract was signed"),
-          field("year", IntegerType, "year of signed_date"),
-          field("sector", StringType, "ITO, BPO or KPO"),
-          field("market", StringType, "destination (ISO alpha-2, EU) or ONSHORE for CN clients"),
-          field("contract_value", VALUE, "contract value, USD"),
-          field("executed_value", VALUE, "executed value, USD"),
-          field("currency", StringType, "currency as registered: USD or CNY"),
-          field("fx_rate", FX_RATE, "CNY per USD used for CNY contracts"),
-          field("source_file", StringType, "register file of the contract"),
-          field("source_line", LongType, "line in source_file"),
-          field("batch_id", StringType, "batch that last wrote the contract"));
+          concat(
+              CONTRACT_VALUES.fields(),
+              field("source_file", StringType, "register file of the contract"),
+              field("source_line", LongType, "line in source_file"),
+              field("batch_id", StringType, "batch that last wrote the contract")));
 
   public static final PipelineTable CONCENTRATION =
       table(
@@ -338,6 +355,12 @@ public final class Tables {
       boolean createdOnFirstUse,
       StructField... fields) {
     return new PipelineTable(name, new StructType(fields), key, write, createdOnFirstUse);
+  }
+
+  private static StructField[] concat(StructField[] first, StructField... more) {
+    StructField[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
   }
 
   private static StructField field(String name, DataType type, String comment) {

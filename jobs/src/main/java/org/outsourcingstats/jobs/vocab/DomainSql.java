@@ -115,6 +115,22 @@ public final class DomainSql {
   }
 
   /**
+   * The {@linkplain ReasonCode#written(String) written} form of the reason struct {@code reasonSql}
+   * (fields {@code code} and {@code text}); NULL when it is NULL.
+   */
+  public static String written(String reasonSql) {
+    return "CASE WHEN ("
+        + reasonSql
+        + ") IS NOT NULL THEN concat(("
+        + reasonSql
+        + ").code, "
+        + literal(ReasonCode.WRITTEN_SEPARATOR)
+        + ", ("
+        + reasonSql
+        + ").text) END";
+  }
+
+  /**
    * The reason struct of a {@linkplain ReasonCode#written(String) written} reason held by {@code
    * column}.
    */

@@ -54,7 +54,8 @@ class ContractRevisionRetryTest {
     String batch = context.runId();
     Dataset<Row> raw = context.tables().read(Tables.RAW_ROWS).where(col("batch_id").equalTo(batch));
     ContractRegisterNormalizer register = new ContractRegisterNormalizer(context);
-    register.mergeContracts(batch, register.classify(raw).where(col("reason_code").isNull()));
+    register.mergeContracts(
+        batch, register.classify(batch, raw).where(col("reason_code").isNull()));
     // The run stops here: the batch is not marked normalised, its sums are not written.
 
     fixture.run();

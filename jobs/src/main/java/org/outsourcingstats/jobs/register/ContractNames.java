@@ -1,4 +1,4 @@
-package org.outsourcingstats.jobs.normalize;
+package org.outsourcingstats.jobs.register;
 
 import java.util.Map;
 import java.util.Optional;

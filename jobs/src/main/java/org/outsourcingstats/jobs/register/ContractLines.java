@@ -1,4 +1,4 @@
-package org.outsourcingstats.jobs.normalize;
+package org.outsourcingstats.jobs.register;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -38,6 +38,20 @@ final class ContractLines {
           "contract_value",
           "executed_value",
           "currency");
+
+  /** The raw rows' columns the split rows keep as they are. */
+  static final List<String> PASSED_THROUGH =
+      List.of(
+          "shape",
+          "source_file",
+          "source_line",
+          "raw",
+          "header",
+          "encoding",
+          "file_sha256",
+          "batch_id",
+          "ingested_at");
+
   private static final String EXTRA = "_extra_field";
   private static final String CORRUPT = "_malformed_row";
 
@@ -60,7 +74,8 @@ final class ContractLines {
     return parsed;
   }
 
-  private static Dataset<Row> parseWith(Dataset<Row> rows, String header) {
+  /** Splits the raw lines of files that share {@code header} into the register's columns. */
+  static Dataset<Row> parseWith(Dataset<Row> rows, String header) {
     List<String> names =
         header == null
             ? List.of()
@@ -73,7 +88,7 @@ final class ContractLines {
             .filter(column -> names.indexOf(column) != names.lastIndexOf(column))
             .toList();
     List<Column> out = new ArrayList<>();
-    for (String column : List.of("shape", "source_file", "source_line", "raw", "batch_id")) {
+    for (String column : PASSED_THROUGH) {
       out.add(col(column));
     }
     // Which of two columns of one name holds the value is anyone's guess: every row of such a file

@@ -1,4 +1,4 @@
-package org.outsourcingstats.jobs.normalize;
+package org.outsourcingstats.jobs.register;
 
 import static org.outsourcingstats.common.quality.ReasonCode.FIELD_COUNT;
 import static org.outsourcingstats.common.quality.ReasonCode.FUTURE_ACTUAL;
@@ -45,7 +45,8 @@ final class ContractChecks {
 
   /**
    * The query classifying the split rows of {@code view}: the {@code contracts} table's columns,
-   * {@code shape}, {@code raw}, and {@code reason_code}/{@code reason} of the rejected.
+   * the raw rows' columns the split keeps ({@link ContractLines#PASSED_THROUGH}), and {@code
+   * problem}, the reason struct of the rejected ({@code reason_code}/{@code reason} beside it).
    */
   static String classifySql(String view, int currentYear) {
     String problem =
@@ -68,7 +69,8 @@ final class ContractChecks {
         problem,
         ContractNames.ENTITY,
         ContractNames.SECTOR,
-        ContractNames.MARKET);
+        ContractNames.MARKET,
+        String.join(", ", ContractLines.PASSED_THROUGH));
   }
 
   private static List<Check> checks(int currentYear) {
@@ -170,7 +172,7 @@ final class ContractChecks {
              CAST(CASE WHEN cur = 'CNY' THEN cv / cny_per_usd ELSE cv END AS DECIMAL(38, 6)) AS contract_value,
              CAST(CASE WHEN cur = 'CNY' THEN ev / cny_per_usd ELSE ev END AS DECIMAL(38, 6)) AS executed_value,
              cur AS currency, CAST(CASE WHEN cur = 'CNY' THEN cny_per_usd END AS DECIMAL(12, 6)) AS fx_rate,
-             source_file, source_line, batch_id, shape, raw, problem.code AS reason_code, problem.text AS reason
+             %7$s, problem, problem.code AS reason_code, problem.text AS reason
       FROM c
       """;
 }
