@@ -96,7 +96,7 @@ public final class PipelineFixture {
   }
 
   public PipelineContext context() {
-    return new PipelineContext(PipelineConfig.load(null, settings()), SharedSpark.spark());
+    return context(Map.of());
   }
 
   /** A context of this fixture with {@code more} settings, by full key, over its own. */

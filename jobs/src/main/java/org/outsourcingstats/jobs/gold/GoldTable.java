@@ -62,16 +62,12 @@ final class GoldTable {
      * version cannot be read from its log (the step then always computes).
      */
     Optional<String> note(PipelineContext context) {
-      StringBuilder note = new StringBuilder("gold inputs");
-      for (PipelineTable table : tables) {
-        Optional<TableLog.DataCommit> commit = context.tables().log(table).dataCommit();
-        if (commit.isEmpty()) {
-          return Optional.empty();
-        }
-        note.append(' ').append(table.name()).append('@').append(commit.get().version());
-      }
-      note.append("; ").append(settings).append("; build ").append(BuildInfo.id());
-      return Optional.of(note.toString());
+      return context
+          .tables()
+          .dataVersions(tables)
+          .map(
+              versions ->
+                  "gold inputs " + versions + "; " + settings + "; build " + BuildInfo.id());
     }
   }
 

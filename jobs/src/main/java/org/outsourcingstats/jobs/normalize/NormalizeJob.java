@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FSError;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.outsourcingstats.common.error.Errors;
 import org.outsourcingstats.common.landing.Shape;
@@ -159,12 +158,8 @@ public class NormalizeJob {
    * first.
    */
   private List<String> pendingBatches(List<String> held, List<String> dropped) {
-    Dataset<Row> landed =
-        context.tables().readLatest(Tables.RAW_ROWS).select("batch_id").distinct();
-    Dataset<Row> done = context.tables().readLatest(Tables.BATCHES).select("batch_id");
-    return landed.except(done).as(Encoders.STRING()).collectAsList().stream()
+    return context.tables().unnormalizedBatches().stream()
         .filter(batch -> !held.contains(batch) && !dropped.contains(batch))
-        .sorted()
         .toList();
   }
 

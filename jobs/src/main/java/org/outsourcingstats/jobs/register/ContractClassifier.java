@@ -43,6 +43,8 @@ public final class ContractClassifier {
   public Dataset<Row> landed(Dataset<Row> rawRows, String header) {
     String view = "pipeline_contract_lines_" + UUID.randomUUID().toString().replace('-', '_');
     Dataset<Row> classified = classify(ContractLines.parseWith(rawRows, header), view);
+    // The query is analysed: the view of this one file is not needed any more.
+    context.spark().catalog().dropTempView(view);
     List<Column> columns = new ArrayList<>();
     for (StructField field : Tables.RAW_ROWS.schema().fields()) {
       columns.add(

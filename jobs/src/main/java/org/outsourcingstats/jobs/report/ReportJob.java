@@ -29,8 +29,6 @@ import org.outsourcingstats.common.vocab.Market;
 import org.outsourcingstats.common.vocab.Vocabulary;
 import org.outsourcingstats.jobs.run.BuildInfo;
 import org.outsourcingstats.jobs.run.PipelineContext;
-import org.outsourcingstats.jobs.tables.PipelineTable;
-import org.outsourcingstats.jobs.tables.TableLog;
 import org.outsourcingstats.jobs.tables.Tables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,13 +92,13 @@ public final class ReportJob {
    * table (maintenance commits do not count) and the application's build.
    */
   String sources() {
-    StringBuilder sources = new StringBuilder();
-    for (PipelineTable table : List.of(Tables.GROWTH, Tables.CONCENTRATION, Tables.TARGETS)) {
-      TableLog log = context.tables().log(table);
-      long version = log.dataCommit().map(TableLog.DataCommit::version).orElse(log.version());
-      sources.append(table.name()).append('@').append(version).append(' ');
-    }
-    return sources.append("build ").append(BuildInfo.id()).toString();
+    // A table whose log cannot say is named by this run: the page is then always written again.
+    return context
+            .tables()
+            .dataVersions(List.of(Tables.GROWTH, Tables.CONCENTRATION, Tables.TARGETS))
+            .orElse("unknown versions in run " + context.runId())
+        + " build "
+        + BuildInfo.id();
   }
 
   /** The page in place, or null when there is none or it cannot be read. */

@@ -5,7 +5,9 @@ import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -176,6 +178,22 @@ public final class PipelineTables {
         .orElseGet(() -> spark.table(name(table)));
   }
 
+  /**
+   * The batches landed in {@code raw_rows} whose normalisation has not completed (they are not in
+   * {@code batches}), oldest first.
+   */
+  public List<String> unnormalizedBatches() {
+    return readLatest(Tables.RAW_ROWS)
+        .select("batch_id")
+        .distinct()
+        .except(readLatest(Tables.BATCHES).select("batch_id"))
+        .as(Encoders.STRING())
+        .collectAsList()
+        .stream()
+        .sorted()
+        .toList();
+  }
+
   /** Appends rows in one commit; the frame must have the table's columns. */
   public void append(PipelineTable table, Dataset<Row> rows) {
     write(table, rows, "append");
@@ -212,6 +230,22 @@ public final class PipelineTables {
   /** The latest Delta version of a table. */
   public long version(PipelineTable table) {
     return log(table).version();
+  }
+
+  /**
+   * Each table's data version ({@link TableLog#dataCommit}), as {@code name@version} separated by
+   * spaces: text that changes when one of the tables' rows do. Empty when a table's log cannot say.
+   */
+  public Optional<String> dataVersions(List<PipelineTable> tables) {
+    List<String> versions = new java.util.ArrayList<>();
+    for (PipelineTable table : tables) {
+      Optional<TableLog.DataCommit> commit = log(table).dataCommit();
+      if (commit.isEmpty()) {
+        return Optional.empty();
+      }
+      versions.add(table.name() + "@" + commit.get().version());
+    }
+    return Optional.of(String.join(" ", versions));
   }
 
   /** The table's Delta log as of its latest commit, read without a Spark job. */

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.Encoders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +29,7 @@ public final class TypedLanding {
     if (Arrays.asList(log.snapshot().schema().fieldNames()).contains(COLUMN)) {
       return;
     }
-    List<String> pending =
-        tables
-            .readLatest(Tables.RAW_ROWS)
-            .select("batch_id")
-            .distinct()
-            .except(tables.readLatest(Tables.BATCHES).select("batch_id"))
-            .as(Encoders.STRING())
-            .collectAsList();
+    List<String> pending = tables.unnormalizedBatches();
     String table = tables.name(Tables.RAW_ROWS);
     // The list first: a run stopped between the two statements lists them again.
     tables
@@ -48,7 +40,7 @@ public final class TypedLanding {
                 + " SET TBLPROPERTIES ("
                 + PipelineTables.literal(UNTYPED_BATCHES)
                 + " = "
-                + PipelineTables.literal(String.join(",", pending.stream().sorted().toList()))
+                + PipelineTables.literal(String.join(",", pending))
                 + ")");
     tables
         .spark()
