@@ -3,7 +3,6 @@ package org.outsourcingstats.jobs.ingest;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -169,16 +168,6 @@ public final class IngestJob {
   }
 
   private Set<String> landedChecksums() {
-    Set<String> checksums = new HashSet<>();
-    for (Row row :
-        context
-            .tables()
-            .readLatest(Tables.RAW_ROWS)
-            .select("file_sha256")
-            .distinct()
-            .collectAsList()) {
-      checksums.add(row.getString(0));
-    }
-    return checksums;
+    return context.tables().distinctValues(Tables.RAW_ROWS, "file_sha256");
   }
 }

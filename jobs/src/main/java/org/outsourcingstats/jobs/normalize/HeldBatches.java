@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.hadoop.fs.FSError;
 import org.apache.spark.sql.Dataset;
@@ -70,16 +71,17 @@ final class HeldBatches {
     if (!context.tables().exists(Tables.HELD_BATCHES)) {
       return List.of();
     }
-    Dataset<Row> done = context.tables().readLatest(Tables.BATCHES).select("batch_id");
+    Set<String> done = context.tables().distinctValues(Tables.BATCHES, "batch_id");
     return context
         .tables()
         .readLatest(Tables.HELD_BATCHES)
         .where(col("released_at").isNull())
         .select("batch_id")
-        .except(done)
         .as(Encoders.STRING())
         .collectAsList()
         .stream()
+        .filter(batch -> !done.contains(batch))
+        .distinct()
         .sorted()
         .toList();
   }

@@ -1,6 +1,7 @@
 package org.outsourcingstats.jobs.tables;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.types.StructType;
 
@@ -17,9 +18,16 @@ import org.apache.spark.sql.types.StructType;
  * @param createdOnFirstUse whether the table is created when first written rather than with the
  *     others (it stays empty in a healthy warehouse, and a run that never needs it neither creates
  *     nor reads it)
+ * @param properties Delta table properties the table has beyond {@code delta.appendOnly} (set at
+ *     creation, and on an existing table at the next run)
  */
 public record PipelineTable(
-    String name, StructType schema, List<String> key, Write write, boolean createdOnFirstUse) {
+    String name,
+    StructType schema,
+    List<String> key,
+    Write write,
+    boolean createdOnFirstUse,
+    Map<String, String> properties) {
 
   /** How the pipeline writes a table. */
   public enum Write {
@@ -44,6 +52,7 @@ public record PipelineTable(
 
   public PipelineTable {
     key = List.copyOf(key);
+    properties = Map.copyOf(properties);
     if (write == Write.MERGED && key.isEmpty()) {
       throw new IllegalArgumentException("merged table " + name + " needs a key");
     }
@@ -53,6 +62,26 @@ public record PipelineTable(
             "key column " + column + " is not a column of table " + name);
       }
     }
+  }
+
+  /**
+   * This table without Delta's column statistics ({@code delta.dataSkippingNumIndexedCols = 0}; the
+   * row count of each file is still recorded): for a small log read whole, where statistics serve
+   * no data skipping and their collection is most of the cost of its one write per run in a fresh
+   * process (about 2 s).
+   */
+  PipelineTable withoutColumnStatistics() {
+    Map<String, String> more = new java.util.HashMap<>(properties);
+    more.put("delta.dataSkippingNumIndexedCols", "0");
+    return new PipelineTable(name, schema, key, write, createdOnFirstUse, more);
+  }
+
+  /** Every Delta table property the pipeline sets on the table, {@code delta.appendOnly} first. */
+  public Map<String, String> tableProperties() {
+    Map<String, String> all = new java.util.LinkedHashMap<>();
+    all.put("delta.appendOnly", String.valueOf(write == Write.IMMUTABLE));
+    all.putAll(properties);
+    return all;
   }
 
   /**

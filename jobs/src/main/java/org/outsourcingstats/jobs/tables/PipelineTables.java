@@ -5,8 +5,10 @@ import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
@@ -15,8 +17,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
+import org.apache.spark.sql.functions;
 import org.outsourcingstats.common.config.PipelineConfig;
 import org.outsourcingstats.common.error.Errors;
+import scala.collection.Iterator;
 
 /**
  * The pipeline's Delta tables in the catalog: created on first use under {@code
@@ -39,23 +45,31 @@ public final class PipelineTables {
    */
   public PipelineTables ensureCreated() {
     String folder = config.warehouse() + "/" + config.database() + ".db";
-    spark.sql(
-        "CREATE DATABASE IF NOT EXISTS " + config.database() + " LOCATION " + literal(folder));
+    // Spark's catalog by its API, not by statements: on a warehouse that has its tables, a run then
+    // plans no query (and runs no Spark job) before its first step.
+    spark.sessionState().catalogManager().v2SessionCatalog();
+    SessionCatalog catalog = spark.sessionState().catalog();
+    if (!catalog.databaseExists(config.database())) {
+      spark.sql(
+          "CREATE DATABASE IF NOT EXISTS " + config.database() + " LOCATION " + literal(folder));
+    }
     requireDatabaseIn(folder);
     // One listing instead of a CREATE TABLE IF NOT EXISTS per table: on an existing Delta table
     // that statement still loads the table's snapshot, about 0.4 s each on every scheduled run.
-    // SHOW TABLES also lists the session's temporary views, which may share a table's name.
-    Set<String> existing =
-        new HashSet<>(
-            spark
-                .sql("SHOW TABLES IN " + config.database())
-                .where("NOT isTemporary")
-                .select("tableName")
-                .as(Encoders.STRING())
-                .collectAsList());
+    // Temporary views, which may share a table's name, are left out.
+    Set<String> existing = new HashSet<>();
+    Iterator<TableIdentifier> tables = catalog.listTables(config.database(), "*", false).iterator();
+    while (tables.hasNext()) {
+      existing.add(tables.next().table().toLowerCase(Locale.ROOT));
+    }
     for (PipelineTable table : Tables.ALL) {
       if (!existing.contains(table.name().toLowerCase(Locale.ROOT)) && !table.createdOnFirstUse()) {
         create(table);
+      }
+    }
+    for (PipelineTable table : Tables.ALL) {
+      if (existing.contains(table.name()) && !table.properties().isEmpty()) {
+        alignProperties(table);
       }
     }
     if (existing.contains(Tables.RAW_ROWS.name())) {
@@ -110,9 +124,32 @@ public final class PipelineTables {
             + table.schema().toDDL()
             + ") USING delta "
             + (location == null ? "" : "LOCATION " + literal(location) + " ")
-            + "TBLPROPERTIES ('delta.appendOnly' = '"
-            + (table.write() == PipelineTable.Write.IMMUTABLE)
-            + "')");
+            + "TBLPROPERTIES ("
+            + propertiesSql(table.tableProperties())
+            + ")");
+  }
+
+  /**
+   * Sets the table properties of the table's definition that an existing table lacks (a warehouse
+   * written by an earlier version), in one commit.
+   */
+  private void alignProperties(PipelineTable table) {
+    TableLog log = log(table);
+    Map<String, String> missing = new LinkedHashMap<>();
+    table.properties().entrySet().stream()
+        .filter(
+            property -> !log.property(property.getKey()).equals(Optional.of(property.getValue())))
+        .forEach(property -> missing.put(property.getKey(), property.getValue()));
+    if (!missing.isEmpty()) {
+      spark.sql(
+          "ALTER TABLE " + name(table) + " SET TBLPROPERTIES (" + propertiesSql(missing) + ")");
+    }
+  }
+
+  private static String propertiesSql(Map<String, String> properties) {
+    return properties.entrySet().stream()
+        .map(property -> literal(property.getKey()) + " = " + literal(property.getValue()))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   /**
@@ -183,15 +220,29 @@ public final class PipelineTables {
    * {@code batches}), oldest first.
    */
   public List<String> unnormalizedBatches() {
-    return readLatest(Tables.RAW_ROWS)
-        .select("batch_id")
-        .distinct()
-        .except(readLatest(Tables.BATCHES).select("batch_id"))
-        .as(Encoders.STRING())
-        .collectAsList()
-        .stream()
-        .sorted()
-        .toList();
+    Set<String> batches = distinctValues(Tables.RAW_ROWS, "batch_id");
+    batches.removeAll(distinctValues(Tables.BATCHES, "batch_id"));
+    return batches.stream().sorted().toList();
+  }
+
+  /**
+   * The distinct non-null values of a string column as of the table's latest commit: from the
+   * table's log and files on the driver when it is small ({@link LoggedValues}), else with a query.
+   */
+  public Set<String> distinctValues(PipelineTable table, String column) {
+    if (!exists(table)) {
+      throw Errors.tableMissing(name(table));
+    }
+    return LoggedValues.distinct(log(table), column)
+        .orElseGet(
+            () ->
+                new HashSet<>(
+                    readLatest(table)
+                        .select(column)
+                        .where(functions.col(column).isNotNull())
+                        .distinct()
+                        .as(Encoders.STRING())
+                        .collectAsList()));
   }
 
   /** Appends rows in one commit; the frame must have the table's columns. */

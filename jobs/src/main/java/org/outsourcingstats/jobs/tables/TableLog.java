@@ -10,10 +10,12 @@ import org.apache.spark.sql.catalyst.catalog.CatalogTable;
 import org.apache.spark.sql.delta.DeltaHistoryManager;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.Snapshot;
+import org.apache.spark.sql.delta.actions.AddFile;
 import org.apache.spark.sql.delta.actions.CommitInfo;
 import org.apache.spark.sql.delta.util.FileNames;
 import org.outsourcingstats.common.error.Errors;
 import scala.Option;
+import scala.collection.Seq;
 
 /**
  * A Delta table's log as of its latest commit, read on the driver: its version and what its commits
@@ -71,6 +73,17 @@ public final class TableLog {
 
   DeltaLog log() {
     return log;
+  }
+
+  /**
+   * The table's files as the latest commit's checksum lists them (Delta keeps the list there up to
+   * {@code spark.databricks.delta.allFilesInCrc.thresholdNumFiles} files), with their statistics;
+   * empty when it does not.
+   */
+  Optional<Seq<AddFile>> listedFiles() {
+    return snapshot.checksumOpt().isEmpty() || snapshot.checksumOpt().get().allFiles().isEmpty()
+        ? Optional.empty()
+        : Optional.of(snapshot.checksumOpt().get().allFiles().get());
   }
 
   /**

@@ -32,7 +32,7 @@ public record TableState(long version, Long rows, Instant lastCommit, String las
     Optional<CommitInfo> commit = log.lastCommit();
     return new TableState(
         log.version(),
-        listedFiles(log.snapshot()).map(TableState::rowCount).orElse(null),
+        log.listedFiles().map(TableState::rowCount).orElse(null),
         commit.map(info -> info.timestamp().toInstant()).orElse(null),
         commit.map(CommitInfo::operation).orElse(null));
   }
@@ -60,15 +60,8 @@ public record TableState(long version, Long rows, Instant lastCommit, String las
         && snapshot.checksumOpt().get().tableSizeBytes() > maxBytes) {
       return Optional.empty();
     }
-    return listedFiles(snapshot)
+    return log.listedFiles()
         .map(files -> log.log().createDataFrame(snapshot, files, false, Option.empty()));
-  }
-
-  /** The files of the snapshot as its checksum lists them, when it does. */
-  private static Optional<Seq<AddFile>> listedFiles(Snapshot snapshot) {
-    return snapshot.checksumOpt().isEmpty() || snapshot.checksumOpt().get().allFiles().isEmpty()
-        ? Optional.empty()
-        : Optional.of(snapshot.checksumOpt().get().allFiles().get());
   }
 
   /** The rows of the files, from their statistics; null when a file has none. */

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
@@ -280,24 +281,25 @@ public final class Tables {
 
   public static final PipelineTable RUNS =
       table(
-          "runs",
-          Write.APPENDED,
-          List.of(),
-          false,
-          field("run_id", StringType, "one invocation of the pipeline; its steps share it"),
-          field("job", StringType, "ingest, normalize, growth"),
-          field("started_at", TimestampType, "start of the job"),
-          field("finished_at", TimestampType, "end of the job"),
-          field(
-              "status",
-              StringType,
-              "SUCCEEDED, PARTIAL (normalize set a batch aside; see error) or FAILED"),
-          field("rows_read", LongType, "rows the job read"),
-          field("rows_accepted", LongType, "rows accepted (normalize)"),
-          field("rows_quarantined", LongType, "rows quarantined"),
-          field("rows_duplicate", LongType, "exact duplicates dropped"),
-          field("rows_written", LongType, "rows written to the job's output tables"),
-          field("error", StringType, "the error of a failed job"));
+              "runs",
+              Write.APPENDED,
+              List.of(),
+              false,
+              field("run_id", StringType, "one invocation of the pipeline; its steps share it"),
+              field("job", StringType, "ingest, normalize, growth"),
+              field("started_at", TimestampType, "start of the job"),
+              field("finished_at", TimestampType, "end of the job"),
+              field(
+                  "status",
+                  StringType,
+                  "SUCCEEDED, PARTIAL (normalize set a batch aside; see error) or FAILED"),
+              field("rows_read", LongType, "rows the job read"),
+              field("rows_accepted", LongType, "rows accepted (normalize)"),
+              field("rows_quarantined", LongType, "rows quarantined"),
+              field("rows_duplicate", LongType, "exact duplicates dropped"),
+              field("rows_written", LongType, "rows written to the job's output tables"),
+              field("error", StringType, "the error of a failed job"))
+          .withoutColumnStatistics();
 
   public static final PipelineTable BATCHES =
       table(
@@ -354,7 +356,7 @@ public final class Tables {
       List<String> key,
       boolean createdOnFirstUse,
       StructField... fields) {
-    return new PipelineTable(name, new StructType(fields), key, write, createdOnFirstUse);
+    return new PipelineTable(name, new StructType(fields), key, write, createdOnFirstUse, Map.of());
   }
 
   private static StructField[] concat(StructField[] first, StructField... more) {
