@@ -6,6 +6,7 @@ import org.outsourcingstats.common.error.Errors;
 import org.outsourcingstats.common.error.PipelineException;
 import org.outsourcingstats.jobs.cli.BenchCommand;
 import org.outsourcingstats.jobs.cli.CompareCommand;
+import org.outsourcingstats.jobs.cli.ConfigCommand;
 import org.outsourcingstats.jobs.cli.ExportCommand;
 import org.outsourcingstats.jobs.cli.GenerateCommand;
 import org.outsourcingstats.jobs.cli.MaintainCommand;
@@ -66,7 +67,8 @@ public final class PipelineCli implements Runnable {
             new GenerateCommand(),
             new BenchCommand(),
             new SparkSqlCommand(),
-            new ThriftServerCommand())) {
+            new ThriftServerCommand(),
+            new ConfigCommand())) {
       commandLine.addSubcommand(command);
     }
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -116,7 +116,14 @@ class PipelineCliTest {
         .contains("--landing")
         .contains("--warehouse")
         .contains("--master")
-        .contains("--conf");
+        .contains("--config-file");
+
+    // A Spark setting after the command is not taken for a configuration file.
+    Cli.Outcome sparkSetting = execute(null, "status", "--conf", "spark.sql.shuffle.partitions=3");
+    assertThat(sparkSetting.exit()).isEqualTo(2);
+    assertThat(sparkSetting.err())
+        .contains("names no configuration file")
+        .contains("--set pipeline.spark.\"spark.sql.shuffle.partitions\"=3");
   }
 
   @Test

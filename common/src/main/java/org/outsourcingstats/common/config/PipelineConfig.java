@@ -3,16 +3,20 @@ package org.outsourcingstats.common.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import java.io.Serializable;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Year;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apache.commons.text.similarity.LevenshteinDistance;
@@ -21,9 +25,9 @@ import org.outsourcingstats.common.error.PipelineException;
 import org.outsourcingstats.common.landing.IngestLimits;
 
 /**
- * The pipeline's settings, resolved once: command-line overrides over the {@code --conf} file over
- * the defaults in {@code reference.conf}. Paths without a URI scheme are made absolute against the
- * working directory.
+ * The pipeline's settings, resolved once: command-line overrides over the {@code --config-file}
+ * file over the defaults in {@code reference.conf}. Paths without a URI scheme are made absolute
+ * against the working directory.
  *
  * <p>Size: One class: every setting's reading, precedence and validation, so that one file lists
  * what can be set and how it is checked.
@@ -91,7 +95,50 @@ public final class PipelineConfig implements Serializable {
   private final boolean reportAfterRun;
   private final IngestLimits ingestLimits;
 
-  private PipelineConfig(Config config) {
+  /**
+   * Where a setting's value comes from, highest precedence first: the command line ({@code --set},
+   * {@code --landing}, {@code --warehouse}), the configuration file ({@code --config-file}), the
+   * defaults ({@code reference.conf}).
+   */
+  public enum Origin {
+    COMMAND_LINE("command line"),
+    FILE("configuration file"),
+    DEFAULT("default (reference.conf)");
+
+    private final String description;
+
+    Origin(String description) {
+      this.description = description;
+    }
+
+    /** How the {@code config} command names it. */
+    public String description() {
+      return description;
+    }
+  }
+
+  /** One resolved setting: its full key, its value as text and where the value came from. */
+  public record Setting(String key, String value, Origin origin) implements Serializable {}
+
+  private final List<Setting> settings;
+
+  private PipelineConfig(Config config, Config commandLine, Config fromFile) {
+    Map<String, ConfigValue> leaves = new TreeMap<>();
+    config
+        .getConfig(ROOT)
+        .entrySet()
+        .forEach(entry -> leaves.put(entry.getKey(), entry.getValue()));
+    List<Setting> resolved = new ArrayList<>();
+    leaves.forEach(
+        (path, value) -> {
+          String key = ROOT + "." + path;
+          Origin origin =
+              commandLine.hasPath(key)
+                  ? Origin.COMMAND_LINE
+                  : fromFile.hasPath(key) ? Origin.FILE : Origin.DEFAULT;
+          resolved.add(new Setting(key, text(value), origin));
+        });
+    this.settings = List.copyOf(resolved);
     try {
       Config p = config.getConfig("pipeline");
       this.database = p.getString("database");
@@ -147,7 +194,7 @@ public final class PipelineConfig implements Serializable {
   /**
    * Resolves the settings.
    *
-   * @param file the {@code --conf} file, or null for the defaults alone
+   * @param file the {@code --config-file} file, or null for the defaults alone
    * @param overrides settings from the command line, by full key ({@code pipeline.landing})
    */
   public static PipelineConfig load(Path file, Map<String, String> overrides)
@@ -164,7 +211,7 @@ public final class PipelineConfig implements Serializable {
     rejectUnknownKeys(commandLine, true, reference);
     rejectUnknownKeys(fromFile, false, reference);
     Config resolved = commandLine.withFallback(fromFile).withFallback(reference).resolve();
-    return new PipelineConfig(resolved);
+    return new PipelineConfig(resolved, commandLine, fromFile);
   }
 
   /**
@@ -320,8 +367,32 @@ public final class PipelineConfig implements Serializable {
     return ingestLimits;
   }
 
+  /** The Spark settings of {@code pipeline.spark}, by Spark key ({@code spark.sql.x}). */
   public Map<String, String> sparkSettings() {
     return sparkSettings;
+  }
+
+  /**
+   * Every setting under {@code pipeline}, sorted by key, with its value and origin; the Spark
+   * settings as {@code pipeline.spark."spark.x.y"}.
+   */
+  public List<Setting> settings() {
+    return settings;
+  }
+
+  /** Where the value of Spark setting {@code key} of {@link #sparkSettings()} came from. */
+  public Origin sparkSettingOrigin(String key) {
+    String path = ConfigUtil.joinPath(ROOT, "spark", key);
+    return settings.stream()
+        .filter(setting -> setting.key().equals(path))
+        .map(Setting::origin)
+        .findFirst()
+        .orElse(Origin.DEFAULT);
+  }
+
+  private static String text(ConfigValue value) {
+    Object unwrapped = value.unwrapped();
+    return unwrapped == null ? "" : String.valueOf(unwrapped);
   }
 
   /** The fully qualified name of one of the pipeline's tables. */

@@ -123,14 +123,26 @@ public final class Errors {
   public static PipelineException configInvalid(String key, String problem) {
     return new PipelineException(
         String.format(
-            "Configuration '%s' is invalid: %s. Set it in the file given with --conf or override it on the command line.",
+            "Configuration '%s' is invalid: %s. Set it in the file given with --config-file or override it on the command line.",
             key, problem));
+  }
+
+  public static PipelineException sparkSettingAsConfigFile(String given) {
+    return new PipelineException(
+        String.format(
+            "--conf %s names no configuration file: after the application's command, --conf is the former name of "
+                + "--config-file FILE. Give Spark settings to spark-submit (or scripts/pipeline) before the command, "
+                + "as --conf %s, or as --set pipeline.spark.\"%s\"=%s.",
+            given,
+            given,
+            given.substring(0, given.indexOf('=')),
+            given.substring(given.indexOf('=') + 1)));
   }
 
   public static PipelineException configFileMissing(Path file) {
     return new PipelineException(
         String.format(
-            "The configuration file %s does not exist. Pass an existing HOCON file with --conf (conf/local.conf is the "
+            "The configuration file %s does not exist. Pass an existing HOCON file with --config-file (conf/local.conf is the "
                 + "local default, conf/cluster.conf an example for clusters).",
             file));
   }

@@ -32,6 +32,32 @@ class PipelineConfigTest {
   }
 
   @Test
+  void eachSettingSaysWhetherItsValueCameFromTheCommandLineTheFileOrTheDefaults(@TempDir Path dir)
+      throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("a.conf"),
+            "pipeline { lock-wait-seconds = 5, growth.tolerance-pp = 0.3 }\n"
+                + "pipeline.spark { \"spark.sql.shuffle.partitions\" = \"3\" }\n");
+
+    PipelineConfig config =
+        PipelineConfig.load(file, Map.of("pipeline.growth.tolerance-pp", "0.2"));
+
+    assertThat(config.settings())
+        .contains(
+            new PipelineConfig.Setting(
+                "pipeline.growth.tolerance-pp", "0.2", PipelineConfig.Origin.COMMAND_LINE),
+            new PipelineConfig.Setting(
+                "pipeline.lock-wait-seconds", "5", PipelineConfig.Origin.FILE),
+            new PipelineConfig.Setting(
+                "pipeline.database", "outsourcing", PipelineConfig.Origin.DEFAULT));
+    assertThat(config.sparkSettingOrigin("spark.sql.shuffle.partitions"))
+        .isEqualTo(PipelineConfig.Origin.FILE);
+    assertThat(config.sparkSettingOrigin("spark.sql.session.timeZone"))
+        .isEqualTo(PipelineConfig.Origin.DEFAULT);
+  }
+
+  @Test
   void anUnknownPipelineSettingInTheFileIsAnErrorWhileOtherToolsKeysAndSparkSettingsAreKept(
       @TempDir Path dir) throws IOException {
     Path file =

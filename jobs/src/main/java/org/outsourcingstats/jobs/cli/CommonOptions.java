@@ -13,21 +13,47 @@ import org.outsourcingstats.jobs.run.PipelineContext;
 import org.outsourcingstats.jobs.run.SparkSessions;
 import org.outsourcingstats.jobs.tables.ChecksumScans;
 import org.outsourcingstats.jobs.tables.WarehouseLock;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * Options every command takes. Command-line values override the {@code --conf} file, which
- * overrides defaults.
+ * Options every command takes. Command-line values override the {@code --config-file} file, which
+ * overrides defaults; Spark settings given to spark-submit win over the pipeline's files (see
+ * {@link org.outsourcingstats.jobs.run.SparkSettings}).
  */
 public final class CommonOptions {
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(CommonOptions.class);
 
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
+  @Option(
+      names = "--config-file",
+      paramLabel = "FILE",
+      description =
+          "The pipeline's HOCON configuration file (e.g. conf/local.conf). Its Spark settings only fill "
+              + "what spark-submit's --conf and spark-defaults.conf did not set.")
+  Path configFile;
+
+  /** The name of the configuration file's option before {@code --config-file}, for one release. */
   @Option(
       names = "--conf",
       paramLabel = "FILE",
-      description = "HOCON configuration file (e.g. conf/local.conf).")
-  Path conf;
+      hidden = true,
+      description = "Deprecated: the former name of --config-file.")
+  void deprecatedConfigFile(String file) {
+    if (file.contains("=")) {
+      throw new ParameterException(
+          mixee.commandLine(), Errors.sparkSettingAsConfigFile(file).getMessage());
+    }
+    LOG.warn(
+        "--conf FILE is deprecated and will be removed in the next release: name the pipeline's configuration "
+            + "file with --config-file (spark-submit's --conf KEY=VALUE sets Spark settings)");
+    configFile = Path.of(file);
+  }
 
   @Option(
       names = "--landing",
@@ -62,7 +88,7 @@ public final class CommonOptions {
     if (warehouse != null) {
       overrides.put("pipeline.warehouse", warehouse);
     }
-    return PipelineConfig.load(conf, overrides);
+    return PipelineConfig.load(configFile, overrides);
   }
 
   /** What a command does to the tables: only writers of one local warehouse wait for each other. */

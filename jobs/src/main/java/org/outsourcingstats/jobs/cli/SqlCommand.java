@@ -16,12 +16,7 @@ import picocli.CommandLine.Parameters;
 public final class SqlCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "table",
-      description = "table (aligned, the default) or csv (plain CSV with a header).")
-  String format;
+  @Mixin PrintFormat output;
 
   @Option(
       names = "--allow-writes",
@@ -35,18 +30,9 @@ public final class SqlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ResultPrinter.Format output =
-        switch (format.toLowerCase()) {
-          case "table" -> ResultPrinter.Format.TABLE;
-          case "csv" -> ResultPrinter.Format.CSV;
-          default ->
-              throw new picocli.CommandLine.ParameterException(
-                  new picocli.CommandLine(this),
-                  "--format must be table or csv, not '" + format + "'");
-        };
     try (CommonOptions.Session session =
         common.open(allowWrites ? CommonOptions.Access.WRITE : CommonOptions.Access.READ)) {
-      ResultPrinter.print(session.run(query, "sql", allowWrites), output, System.out);
+      ResultPrinter.print(session.run(query, "sql", allowWrites), output.format, System.out);
     }
     return 0;
   }

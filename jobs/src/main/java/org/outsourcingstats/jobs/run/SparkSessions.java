@@ -7,7 +7,6 @@ import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.outsourcingstats.common.config.PipelineConfig;
-import org.outsourcingstats.jobs.catalog.WarehouseCatalog;
 
 /**
  * Creates the one SparkSession a pipeline process uses, with Delta Lake and the configured catalog.
@@ -43,45 +42,19 @@ public final class SparkSessions {
   }
 
   /**
-   * Every Spark setting of a pipeline session, in the order they apply: the master, Delta Lake, the
-   * warehouse, loopback binding in local mode, {@code pipeline.spark.*}, then the catalog (the
-   * warehouse folder, {@link WarehouseCatalog}, or the cluster's Hive metastore).
+   * The Spark settings a pipeline session is given beyond those spark-submit already set, which win
+   * over the pipeline's files ({@link SparkSettings} has the precedence).
    *
    * @param master the master URL from the command line, or null to keep the one of {@code
    *     submitted}
-   * @param submitted the settings spark-submit passed on (its {@code spark.master}), read for the
-   *     master only
+   * @param submitted the settings spark-submit passed on (the driver's {@code new SparkConf()})
    */
   public static Map<String, String> settings(
       PipelineConfig config, String master, SparkConf submitted) {
     Map<String, String> settings = new LinkedHashMap<>();
-    String effectiveMaster = master != null ? master : submitted.get("spark.master", "local[*]");
-    settings.put("spark.master", effectiveMaster);
-    settings.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
-    settings.put("spark.sql.warehouse.dir", config.warehouse());
-    if (effectiveMaster.startsWith("local")) {
-      // Local mode serves nobody else: bind to loopback only.
-      settings.put("spark.driver.host", "127.0.0.1");
-      settings.put("spark.driver.bindAddress", "127.0.0.1");
-    }
-    settings.putAll(config.sparkSettings());
-    switch (config.catalog()) {
-      case WAREHOUSE -> {
-        settings.put("spark.sql.catalog.spark_catalog", WarehouseCatalog.class.getName());
-        settings.put("spark.sql.catalogImplementation", "in-memory");
-        // Spark's SQL shell and Thrift server insist on a Hive metastore: theirs is an in-memory
-        // Derby database, private to the process and filled from the folder like the in-memory one.
-        settings.put(
-            "spark.hadoop.javax.jdo.option.ConnectionURL",
-            "jdbc:derby:memory:outsourcing_metastore;create=true");
-        settings.put("spark.hadoop.hive.metastore.warehouse.dir", config.warehouse());
-        settings.put("spark.hadoop.datanucleus.schema.autoCreateAll", "true");
-        settings.put("spark.hadoop.hive.metastore.schema.verification", "false");
-      }
-      case EXTERNAL_HIVE -> {
-        settings.put(
-            "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
-        settings.put("spark.sql.catalogImplementation", "hive");
+    for (SparkSettings.Setting setting : SparkSettings.of(config, master, submitted)) {
+      if (!setting.submitted()) {
+        settings.put(setting.key(), setting.value());
       }
     }
     return Collections.unmodifiableMap(settings);
