@@ -36,3 +36,34 @@ spark_java_opens=(-XX:+IgnoreUnrecognizedVMOptions
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
   --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
   --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false)
+
+# Prints the classpath of Hadoop's S3A file system (hadoop-aws at Spark's Hadoop version and its AWS SDK bundle),
+# resolved by s3/pom.xml from Maven on first use and whenever a pom changes. The launcher adds it when a path is on
+# s3a:// (needs_s3); the application jar neither bundles nor needs it otherwise.
+s3_classpath() {
+  local resolved="$root/s3/target/s3-classpath.txt"
+  if [ ! -s "$resolved" ] || [ -n "$(find "$root/pom.xml" "$root/s3/pom.xml" -newer "$resolved" -print -quit)" ]; then
+    log "pipeline: resolving Hadoop's S3A file system for s3a:// paths (mvn -f s3/pom.xml package)..."
+    (cd "$root" && mvn -q -B -f s3/pom.xml package) >&2
+    touch "$resolved" # Maven leaves an unchanged classpath file as it was: it would look stale forever.
+  fi
+  cat "$resolved"
+}
+
+# Whether the command needs S3A: PIPELINE_S3=1, or s3a:// in an argument or in the configuration file it names
+# (--config-file FILE, or the deprecated --conf FILE).
+needs_s3() {
+  [ "${PIPELINE_S3:-}" = 1 ] && return 0
+  local arg previous=""
+  for arg in "$@"; do
+    case "$arg" in *s3a://*) return 0 ;; esac
+    case "$previous" in
+      --config-file|--conf) [ -f "$arg" ] && grep -q 's3a://' "$arg" && return 0 ;;
+    esac
+    case "$arg" in
+      --config-file=*) [ -f "${arg#*=}" ] && grep -q 's3a://' "${arg#*=}" && return 0 ;;
+    esac
+    previous="$arg"
+  done
+  return 1
+}

@@ -15,8 +15,13 @@ import org.outsourcingstats.jobs.tables.PipelineTables;
  * vocabularies, run id.
  */
 public final class PipelineContext {
+  /**
+   * Run ids (and so batch ids) sort in the order the runs started: normalize takes pending batches
+   * oldest first by id, and a later batch revises an earlier one. To the millisecond, because two
+   * runs with nothing to read can start within one second.
+   */
   private static final DateTimeFormatter RUN_ID_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final PipelineConfig config;
   private final SparkSession spark;
