@@ -3,6 +3,11 @@
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 jar="$root/jobs/target/outsourcing-pipeline.jar"
+# PIPELINE_JAR runs another build of the application (the platform jar of mvn -Pplatform, a jar of another
+# profile) as it is: the launcher then neither builds nor checks it against the sources.
+if [ -n "${PIPELINE_JAR:-}" ]; then
+  jar="$(cd "$(dirname "$PIPELINE_JAR")" && pwd)/$(basename "$PIPELINE_JAR")"
+fi
 classpath_file="$root/jobs/target/spark-classpath.txt"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
@@ -11,6 +16,11 @@ log() { printf '%s\n' "$*" >&2; }
 # Builds the shaded jar and, in the same package phase, the Spark classpath (provided scope) when either is missing
 # or older than the sources. PIPELINE_NO_BUILD=1 runs the jar as it is (scripts/bench: no build inside a timing).
 ensure_built() {
+  if [ -n "${PIPELINE_JAR:-}" ]; then
+    [ -f "$jar" ] && [ -s "$classpath_file" ] && return 0
+    log "pipeline: PIPELINE_JAR=$PIPELINE_JAR is not a file (or the Spark classpath $classpath_file is missing)"
+    exit 2
+  fi
   if [ -n "${PIPELINE_NO_BUILD:-}" ]; then
     [ -f "$jar" ] && [ -s "$classpath_file" ] && return 0
     log "pipeline: PIPELINE_NO_BUILD is set but $jar is missing; unset it, or build with 'mvn -DskipTests package'"
