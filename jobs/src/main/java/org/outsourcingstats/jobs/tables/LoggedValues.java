@@ -65,10 +65,11 @@ final class LoggedValues {
       if (file.deletionVector() != null) {
         return Optional.empty();
       }
-      Optional<String> single = singleValue(file.stats(), column);
+      JsonNode stats = parse(file.stats());
+      Optional<String> single = singleValue(stats, column);
       if (single.isPresent()) {
         values.add(single.get());
-      } else if (!isEmpty(file.stats())) {
+      } else if (stats == null || stats.path("numRecords").asLong(-1) != 0) {
         toRead.add(file);
         bytesToRead += file.size();
       }
@@ -86,8 +87,7 @@ final class LoggedValues {
   }
 
   /** The value every row of a file holds, when its statistics prove there is exactly one. */
-  private static Optional<String> singleValue(String stats, String column) {
-    JsonNode node = parse(stats);
+  private static Optional<String> singleValue(JsonNode node, String column) {
     if (node == null) {
       return Optional.empty();
     }
@@ -101,11 +101,7 @@ final class LoggedValues {
     return Optional.empty();
   }
 
-  private static boolean isEmpty(String stats) {
-    JsonNode node = parse(stats);
-    return node != null && node.path("numRecords").asLong(-1) == 0;
-  }
-
+  /** A file's statistics, or null when it has none or they cannot be read. */
   private static JsonNode parse(String stats) {
     if (stats == null) {
       return null;
