@@ -5,8 +5,7 @@ import org.apache.spark.sql.catalyst.TableIdentifier;
 import org.apache.spark.sql.catalyst.catalog.CatalogDatabase;
 import org.apache.spark.sql.catalyst.catalog.CatalogStorageFormat;
 import org.apache.spark.sql.catalyst.catalog.CatalogTable;
-import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
-import org.apache.spark.sql.types.StructType;
+import org.outsourcingstats.jobs.compat.SparkApi;
 import scala.Option;
 import scala.collection.immutable.Map$;
 
@@ -30,9 +29,8 @@ final class CatalogEntries {
    * table's log, as it does for the tables it registers in a Hive metastore.
    */
   static CatalogTable deltaTable(String database, String table, URI location) {
-    return new CatalogTable(
+    return SparkApi.managedTable(
         tableIdentifier(database, table),
-        CatalogTableType.MANAGED(),
         new CatalogStorageFormat(
             Option.apply(location),
             Option.empty(),
@@ -40,22 +38,6 @@ final class CatalogEntries {
             Option.empty(),
             false,
             Map$.MODULE$.empty()),
-        new StructType(),
-        Option.apply("delta"),
-        scala.collection.immutable.List$.MODULE$.<String>empty(),
-        Option.empty(),
-        "",
-        System.currentTimeMillis(),
-        -1L,
-        "",
-        Map$.MODULE$.empty(),
-        Option.empty(),
-        Option.empty(),
-        Option.empty(),
-        scala.collection.immutable.List$.MODULE$.<String>empty(),
-        false,
-        true,
-        Map$.MODULE$.empty(),
-        Option.empty());
+        "delta");
   }
 }

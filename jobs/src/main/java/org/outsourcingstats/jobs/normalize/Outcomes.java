@@ -22,7 +22,6 @@ import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.outsourcingstats.common.quality.ReasonCode;
-import scala.collection.JavaConverters;
 
 /**
  * A batch's classified rows of one shape, each marked with its {@linkplain #COLUMN outcome}, and
@@ -161,10 +160,7 @@ record Outcomes(Dataset<Row> rows, long read, long quarantined, long duplicate) 
     // Few keys repeat: broadcast them, so that the rows themselves are never shuffled for the join.
     boolean small = totals.getLong(2) <= BROADCAST_KEYS;
     Dataset<Row> joined =
-        hashed.join(
-            small ? broadcast(repeated) : repeated,
-            JavaConverters.asScalaBuffer(key).toSeq(),
-            "left");
+        hashed.join(small ? broadcast(repeated) : repeated, key.toArray(String[]::new), "left");
     // One projection rather than a chain of withColumn: keeps the plan, and the optimizer's
     // constraints, small.
     Column grouped = valid.and(col("_first").isNotNull());

@@ -18,6 +18,7 @@ import org.apache.spark.sql.catalyst.plans.logical.SubqueryAlias;
 import org.apache.spark.sql.catalyst.plans.logical.SubqueryAlias$;
 import org.apache.spark.sql.catalyst.plans.logical.UnresolvedWith;
 import org.apache.spark.sql.connector.catalog.CatalogManager;
+import org.outsourcingstats.jobs.compat.SparkApi;
 import scala.Option;
 import scala.Tuple2;
 import scala.collection.JavaConverters;
@@ -43,7 +44,7 @@ public final class ChecksumScans {
 
   /** Runs a read-only query, its small tables read from their checksums. */
   public static Dataset<Row> query(SparkSession spark, String sql) throws ParseException {
-    return Dataset.ofRows(spark, rewrite(spark, spark.sessionState().sqlParser().parsePlan(sql)));
+    return SparkApi.ofRows(spark, rewrite(spark, spark.sessionState().sqlParser().parsePlan(sql)));
   }
 
   /** The parsed plan of a read-only query, its small tables read from their checksums. */
@@ -128,9 +129,7 @@ public final class ChecksumScans {
         .map(
             rows ->
                 SubqueryAlias$.MODULE$.apply(
-                    JavaConverters.asScalaBuffer(
-                            List.of(CatalogManager.SESSION_CATALOG_NAME(), database, name))
-                        .toSeq(),
-                    rows.logicalPlan()));
+                    SparkApi.seq(List.of(CatalogManager.SESSION_CATALOG_NAME(), database, name)),
+                    SparkApi.logicalPlan(rows)));
   }
 }

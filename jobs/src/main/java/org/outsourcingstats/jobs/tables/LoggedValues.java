@@ -24,8 +24,6 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.sql.delta.actions.AddFile;
-import scala.collection.Iterator;
-import scala.collection.Seq;
 
 /**
  * The distinct values of a string column of a small Delta table's latest version, read on the
@@ -51,7 +49,7 @@ final class LoggedValues {
 
   static Optional<Set<String>> distinct(TableLog log, String column) {
     Snapshot snapshot = log.snapshot();
-    Optional<Seq<AddFile>> listed = log.listedFiles();
+    Optional<List<AddFile>> listed = log.listedFiles();
     if (listed.isEmpty()
         || !"none".equalsIgnoreCase(snapshot.metadata().columnMappingMode().name())) {
       return Optional.empty();
@@ -59,9 +57,7 @@ final class LoggedValues {
     Set<String> values = new HashSet<>();
     List<AddFile> toRead = new ArrayList<>();
     long bytesToRead = 0;
-    Iterator<AddFile> files = listed.get().iterator();
-    while (files.hasNext()) {
-      AddFile file = files.next();
+    for (AddFile file : listed.get()) {
       if (file.deletionVector() != null) {
         return Optional.empty();
       }

@@ -1,5 +1,6 @@
 package org.outsourcingstats.jobs.tables;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.hadoop.fs.Path;
@@ -14,8 +15,8 @@ import org.apache.spark.sql.delta.actions.AddFile;
 import org.apache.spark.sql.delta.actions.CommitInfo;
 import org.apache.spark.sql.delta.util.FileNames;
 import org.outsourcingstats.common.error.Errors;
+import org.outsourcingstats.jobs.compat.SparkApi;
 import scala.Option;
-import scala.collection.Seq;
 
 /**
  * A Delta table's log as of its latest commit, read on the driver: its version and what its commits
@@ -80,10 +81,9 @@ public final class TableLog {
    * {@code spark.databricks.delta.allFilesInCrc.thresholdNumFiles} files), with their statistics;
    * empty when it does not.
    */
-  Optional<Seq<AddFile>> listedFiles() {
-    return snapshot.checksumOpt().isEmpty() || snapshot.checksumOpt().get().allFiles().isEmpty()
-        ? Optional.empty()
-        : Optional.of(snapshot.checksumOpt().get().allFiles().get());
+  Optional<List<AddFile>> listedFiles() {
+    Option<List<AddFile>> files = SparkApi.checksumFiles(snapshot);
+    return files.isEmpty() ? Optional.empty() : Optional.of(files.get());
   }
 
   /**

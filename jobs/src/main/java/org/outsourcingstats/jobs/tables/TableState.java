@@ -1,6 +1,7 @@
 package org.outsourcingstats.jobs.tables;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -9,9 +10,8 @@ import org.apache.spark.sql.catalyst.catalog.CatalogTable;
 import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.sql.delta.actions.AddFile;
 import org.apache.spark.sql.delta.actions.CommitInfo;
+import org.outsourcingstats.jobs.compat.SparkApi;
 import scala.Option;
-import scala.collection.Iterator;
-import scala.collection.Seq;
 
 /**
  * What a Delta table's log says of it, read without touching its data: its version, its row count
@@ -60,16 +60,14 @@ public record TableState(long version, Long rows, Instant lastCommit, String las
         && snapshot.checksumOpt().get().tableSizeBytes() > maxBytes) {
       return Optional.empty();
     }
-    return log.listedFiles()
-        .map(files -> log.log().createDataFrame(snapshot, files, false, Option.empty()));
+    return log.listedFiles().map(files -> SparkApi.rowsOf(log.log(), snapshot, files));
   }
 
   /** The rows of the files, from their statistics; null when a file has none. */
-  private static Long rowCount(Seq<AddFile> files) {
+  private static Long rowCount(List<AddFile> files) {
     long rows = 0;
-    Iterator<AddFile> each = files.iterator();
-    while (each.hasNext()) {
-      Option<Object> records = each.next().numLogicalRecords();
+    for (AddFile file : files) {
+      Option<Object> records = file.numLogicalRecords();
       if (records.isEmpty()) {
         return null;
       }

@@ -1,0 +1,85 @@
+package org.outsourcingstats.jobs.compat;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.catalyst.catalog.CatalogStorageFormat;
+import org.apache.spark.sql.catalyst.catalog.CatalogTable;
+import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.Snapshot;
+import org.apache.spark.sql.delta.actions.AddFile;
+import org.apache.spark.sql.types.StructType;
+import scala.Option;
+import scala.collection.immutable.Map$;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * The internal Spark and Delta APIs the pipeline uses whose shape differs between Spark 3.5 ({@code
+ * src/main/spark-3}) and Spark 4 (Scala 2.13, Delta 4.x: this file). Spark 4 splits the session
+ * and Dataset into an API and a "classic" implementation, and Scala 2.13's {@code Seq} is the
+ * immutable one.
+ */
+public final class SparkApi {
+  private SparkApi() {}
+
+  /** The rows of a resolved or unresolved logical plan. */
+  public static Dataset<Row> ofRows(SparkSession spark, LogicalPlan plan) {
+    return org.apache.spark.sql.classic.Dataset$.MODULE$.ofRows(
+        (org.apache.spark.sql.classic.SparkSession) spark, plan);
+  }
+
+  /** The logical plan of a Dataset. */
+  public static LogicalPlan logicalPlan(Dataset<?> rows) {
+    return ((org.apache.spark.sql.classic.Dataset<?>) rows).logicalPlan();
+  }
+
+  /** The metastore entry of a table (Spark 4 adds the collation after the comment). */
+  public static CatalogTable managedTable(
+      TableIdentifier identifier, CatalogStorageFormat storage, String provider) {
+    return new CatalogTable(
+        identifier,
+        CatalogTableType.MANAGED(),
+        storage,
+        new StructType(),
+        Option.apply(provider),
+        scala.collection.immutable.List$.MODULE$.<String>empty(),
+        Option.empty(),
+        "",
+        System.currentTimeMillis(),
+        -1L,
+        "",
+        Map$.MODULE$.empty(),
+        Option.empty(),
+        Option.empty(),
+        Option.empty(),
+        Option.empty(),
+        scala.collection.immutable.List$.MODULE$.<String>empty(),
+        false,
+        true,
+        Map$.MODULE$.empty(),
+        Option.empty());
+  }
+
+  /** The files a snapshot's checksum lists, when it lists them. */
+  public static Option<List<AddFile>> checksumFiles(Snapshot snapshot) {
+    if (snapshot.checksumOpt().isEmpty() || snapshot.checksumOpt().get().allFiles().isEmpty()) {
+      return Option.empty();
+    }
+    return Option.apply(CollectionConverters.asJava(snapshot.checksumOpt().get().allFiles().get()));
+  }
+
+  /** The rows of a snapshot's {@code files}, read as Delta reads them. */
+  public static Dataset<Row> rowsOf(DeltaLog log, Snapshot snapshot, List<AddFile> files) {
+    return log.createDataFrame(
+        snapshot, CollectionConverters.asScala(files).toSeq(), false, Option.empty());
+  }
+
+  /** A Scala sequence of a Java list. */
+  public static scala.collection.immutable.Seq<String> seq(List<String> list) {
+    return CollectionConverters.asScala(list).toSeq();
+  }
+}
