@@ -189,11 +189,27 @@ public final class FigureExtractor implements Serializable {
   }
 
   /**
-   * Plain notation as bulletins write numbers, unless the number is out of all proportion (never
-   * expanded).
+   * A JSON number as the text of a figure, in plain notation as bulletins write it. A number out of
+   * all proportion is refused here, before any text is expanded: Jackson reads a literal beyond a
+   * double's range ({@code 1e400}) as infinity up to 2.17 and as an exact decimal from 2.18 on
+   * (Spark 3.5 and Spark 4 ship one each), and both must end the same way.
    */
-  private static String numberText(BigDecimal number) {
-    return ValueRange.withinWrittenRange(number) ? number.toPlainString() : number.toString();
+  private static String numberText(String field, JsonNode number) {
+    boolean infinite =
+        (number.isDouble() || number.isFloat()) && !Double.isFinite(number.doubleValue());
+    BigDecimal decimal = infinite ? null : number.decimalValue();
+    if (decimal != null && decimal.signum() == 0) {
+      return "0";
+    }
+    if (decimal == null || !ValueRange.withinWrittenRange(decimal)) {
+      throw new RowRejection(
+          ReasonCode.VALUE_OUT_OF_RANGE,
+          "the number of '"
+              + field
+              + "' lies beyond "
+              + "the range of a figure (below 10^18 once normalised); check the number and its exponent");
+    }
+    return decimal.toPlainString();
   }
 
   private static Map<String, String> textFields(JsonNode object) {
@@ -202,19 +218,9 @@ public final class FigureExtractor implements Serializable {
     while (entries.hasNext()) {
       Map.Entry<String, JsonNode> entry = entries.next();
       JsonNode value = entry.getValue();
-      if (value.isDouble() && !Double.isFinite(value.doubleValue())) {
-        // Jackson reads a literal beyond a double's range (1e400) as infinity, whatever the decimal
-        // settings.
-        throw new RowRejection(
-            ReasonCode.VALUE_OUT_OF_RANGE,
-            "the number of '"
-                + entry.getKey()
-                + "' lies beyond "
-                + "the range of a figure (below 10^18 once normalised); check the number and its exponent");
-      }
       if (value.isValueNode() && !value.isNull()) {
         fields.put(
-            entry.getKey(), value.isNumber() ? numberText(value.decimalValue()) : value.asText());
+            entry.getKey(), value.isNumber() ? numberText(entry.getKey(), value) : value.asText());
       }
     }
     return fields;

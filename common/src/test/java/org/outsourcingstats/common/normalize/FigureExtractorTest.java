@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.outsourcingstats.common.landing.Shape;
 import org.outsourcingstats.common.quality.ReasonCode;
 import org.outsourcingstats.common.quality.RowRejection;
@@ -113,17 +115,24 @@ class FigureExtractorTest {
             });
   }
 
-  @Test
-  void aBulletinNumberBeyondADoubleIsOutOfRangeAndExactDecimalsStayAsWritten() {
+  @ParameterizedTest
+  @ValueSource(strings = {"1e400", "-1e400", "1e308", "1e50", "1e-999999999"})
+  void aBulletinNumberOutOfAllProportionIsOutOfRange(String number) {
     assertThatThrownBy(
             () ->
                 extractor.figures(
                     Shape.BULLETIN,
                     null,
-                    "{\"city\":\"Dalian\",\"year\":2019,\"indicator\":\"firms\",\"value\":1e400,\"unit\":\"家\"}"))
+                    "{\"city\":\"Dalian\",\"year\":2019,\"indicator\":\"firms\",\"value\":"
+                        + number
+                        + ",\"unit\":\"家\"}"))
         .isInstanceOfSatisfying(
             RowRejection.class,
             rejection -> assertThat(rejection.code()).isEqualTo(ReasonCode.VALUE_OUT_OF_RANGE));
+  }
+
+  @Test
+  void aBulletinDecimalStaysAsWritten() {
     // 454.1 as a double is 454.1000000000000227...; the bulletin's figure is the decimal as
     // written.
     Figure figure =
@@ -134,15 +143,16 @@ class FigureExtractorTest {
                 "{\"city\":\"全国\",\"year\":2013,\"indicator\":\"离岸执行金额\",\"value\":454.1,\"unit\":\"亿美元\"}")
             .get(0);
     assertThat(figure.fields()).containsEntry("value", "454.1");
+    // Zero in any notation is plain zero, never expanded to its scale.
     assertThat(
             extractor
                 .figures(
                     Shape.BULLETIN,
                     null,
-                    "{\"city\":\"Dalian\",\"year\":2019,\"indicator\":\"firms\",\"value\":1e308,\"unit\":\"家\"}")
+                    "{\"city\":\"Dalian\",\"year\":2019,\"indicator\":\"firms\",\"value\":0e-999999999,\"unit\":\"家\"}")
                 .get(0)
                 .fields()
                 .get("value"))
-        .isEqualTo("1E+308");
+        .isEqualTo("0");
   }
 }
