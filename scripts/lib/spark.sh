@@ -1,17 +1,26 @@
 # Shared by the launchers (sourced, not run): where the application jar and the Spark jars are, how to build them,
-# and the JVM flags Spark 3.5 needs on Java 17.
+# and the JVM flags Spark needs on Java 17.
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-jar="$root/jobs/target/outsourcing-pipeline.jar"
+log() { printf '%s\n' "$*" >&2; }
+
+# PIPELINE_SPARK=4 runs the Spark 4 build (mvn -Pspark-4: Scala 2.13, Delta 4), which Maven keeps beside the default
+# Spark 3.5 build, in target/spark-4 of each module, so that switching never rebuilds the other.
+case "${PIPELINE_SPARK:-3}" in
+  3) build_dir=target; maven_profiles=() ;;
+  4) build_dir=target/spark-4; maven_profiles=(-Pspark-4) ;;
+  *) log "pipeline: PIPELINE_SPARK='$PIPELINE_SPARK' is not a Spark this project builds for; use 3 (Spark 3.5, the" \
+       "default) or 4 (Spark 4.0)"
+     exit 2 ;;
+esac
+jar="$root/jobs/$build_dir/outsourcing-pipeline.jar"
 # PIPELINE_JAR runs another build of the application (the platform jar of mvn -Pplatform, a jar of another
 # profile) as it is: the launcher then neither builds nor checks it against the sources.
 if [ -n "${PIPELINE_JAR:-}" ]; then
   jar="$(cd "$(dirname "$PIPELINE_JAR")" && pwd)/$(basename "$PIPELINE_JAR")"
 fi
-classpath_file="$root/jobs/target/spark-classpath.txt"
+classpath_file="$root/jobs/$build_dir/spark-classpath.txt"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-
-log() { printf '%s\n' "$*" >&2; }
 
 # Builds the shaded jar and, in the same package phase, the Spark classpath (provided scope) when either is missing
 # or older than the sources. PIPELINE_NO_BUILD=1 runs the jar as it is (scripts/bench: no build inside a timing).
@@ -33,10 +42,10 @@ ensure_built() {
   fi
   log "pipeline: building the application jar and resolving the Spark classpath (mvn package, tests skipped)..."
   # The format check is for contributors' builds (mvn verify), not for running the pipeline.
-  (cd "$root" && mvn -q -B -DskipTests -Dspotless.check.skip=true package) >&2
+  (cd "$root" && mvn -q -B ${maven_profiles[@]+"${maven_profiles[@]}"} -DskipTests -Dspotless.check.skip=true package) >&2
 }
 
-# Spark 3.5's Java 17 module flags (org.apache.spark.launcher.JavaModuleOptions).
+# Spark's Java 17 module flags (org.apache.spark.launcher.JavaModuleOptions of 3.5; Spark 4 adds two below).
 spark_java_opens=(-XX:+IgnoreUnrecognizedVMOptions
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
   --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
@@ -46,15 +55,18 @@ spark_java_opens=(-XX:+IgnoreUnrecognizedVMOptions
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
   --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
   --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false)
+if [ "${PIPELINE_SPARK:-3}" = 4 ]; then
+  spark_java_opens+=(--add-modules=jdk.incubator.vector -Dio.netty.tryReflectionSetAccessible=true)
+fi
 
 # Prints the classpath of Hadoop's S3A file system (hadoop-aws at Spark's Hadoop version and its AWS SDK bundle),
 # resolved by s3/pom.xml from Maven on first use and whenever a pom changes. The launcher adds it when a path is on
 # s3a:// (needs_s3); the application jar neither bundles nor needs it otherwise.
 s3_classpath() {
-  local resolved="$root/s3/target/s3-classpath.txt"
+  local resolved="$root/s3/$build_dir/s3-classpath.txt"
   if [ ! -s "$resolved" ] || [ -n "$(find "$root/pom.xml" "$root/s3/pom.xml" -newer "$resolved" -print -quit)" ]; then
     log "pipeline: resolving Hadoop's S3A file system for s3a:// paths (mvn -f s3/pom.xml package)..."
-    (cd "$root" && mvn -q -B -f s3/pom.xml package) >&2
+    (cd "$root" && mvn -q -B ${maven_profiles[@]+"${maven_profiles[@]}"} -f s3/pom.xml package) >&2
     touch "$resolved" # Maven leaves an unchanged classpath file as it was: it would look stale forever.
   fi
   cat "$resolved"

@@ -6,6 +6,13 @@
 # needs those jars; it goes on the JVM's classpath too (as a distribution's jars/ or --driver-class-path would put
 # it) because the Thrift server opens each JDBC session with Hive's class loader, which sees only that classpath and
 # would not find Delta's catalog in the jar spark-submit loads.
+if [ "${PIPELINE_SPARK:-3}" != 3 ]; then
+  printf '%s\n' "error: spark-sql and the Thrift server run on the Spark 3.5 build only (PIPELINE_SPARK=${PIPELINE_SPARK}):" \
+    "spark-hive-thriftserver is not served for Scala 2.13 by the Maven mirror this project builds from. Unset" \
+    "PIPELINE_SPARK, or use a Spark 4 distribution's own bin/spark-sql with the application jar (README, Spark 4)." >&2
+  exit 2
+fi
+
 sql_shell_classpath() {
   local resolved="$root/shell/target/sql-shell-classpath.txt"
   local file="$root/shell/target/front-end-classpath.txt"

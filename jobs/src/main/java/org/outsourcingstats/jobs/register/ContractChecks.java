@@ -157,7 +157,7 @@ final class ContractChecks {
         FROM %1$s r),
       v AS (
         SELECT n.*, e.code AS entity_code, e.name AS entity_name, e.level AS entity_level,
-               to_date(signed_date, 'yyyy-MM-dd') AS signed,
+               CAST(try_to_timestamp(signed_date, 'yyyy-MM-dd') AS DATE) AS signed,
                try_cast(contract_value AS DECIMAL(38, 6)) AS cv, try_cast(executed_value AS DECIMAL(38, 6)) AS ev,
                upper(trim(currency)) AS cur
         FROM n),
