@@ -45,7 +45,8 @@ ensure_built() {
   (cd "$root" && mvn -q -B ${maven_profiles[@]+"${maven_profiles[@]}"} -DskipTests -Dspotless.check.skip=true package) >&2
 }
 
-# Spark's Java 17 module flags (org.apache.spark.launcher.JavaModuleOptions of 3.5; Spark 4 adds two below).
+# Spark's Java 17 module flags (org.apache.spark.launcher.JavaModuleOptions of 3.5; Spark 4 adds Netty's below, and
+# jdk.incubator.vector, left out: the pipeline's SQL does not use it, and the JVM would warn about it on every start).
 spark_java_opens=(-XX:+IgnoreUnrecognizedVMOptions
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
   --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
@@ -56,7 +57,7 @@ spark_java_opens=(-XX:+IgnoreUnrecognizedVMOptions
   --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
   --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false)
 if [ "${PIPELINE_SPARK:-3}" = 4 ]; then
-  spark_java_opens+=(--add-modules=jdk.incubator.vector -Dio.netty.tryReflectionSetAccessible=true)
+  spark_java_opens+=(-Dio.netty.tryReflectionSetAccessible=true)
 fi
 
 # Prints the classpath of Hadoop's S3A file system (hadoop-aws at Spark's Hadoop version and its AWS SDK bundle),
