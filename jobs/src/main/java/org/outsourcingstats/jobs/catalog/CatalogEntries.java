@@ -3,7 +3,6 @@ package org.outsourcingstats.jobs.catalog;
 import java.net.URI;
 import org.apache.spark.sql.catalyst.TableIdentifier;
 import org.apache.spark.sql.catalyst.catalog.CatalogDatabase;
-import org.apache.spark.sql.catalyst.catalog.CatalogStorageFormat;
 import org.apache.spark.sql.catalyst.catalog.CatalogTable;
 import org.outsourcingstats.jobs.compat.SparkApi;
 import scala.Option;
@@ -29,15 +28,6 @@ final class CatalogEntries {
    * table's log, as it does for the tables it registers in a Hive metastore.
    */
   static CatalogTable deltaTable(String database, String table, URI location) {
-    return SparkApi.managedTable(
-        tableIdentifier(database, table),
-        new CatalogStorageFormat(
-            Option.apply(location),
-            Option.empty(),
-            Option.empty(),
-            Option.empty(),
-            false,
-            Map$.MODULE$.empty()),
-        "delta");
+    return SparkApi.managedTable(tableIdentifier(database, table), location, "delta");
   }
 }

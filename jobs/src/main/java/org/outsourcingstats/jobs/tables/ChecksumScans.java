@@ -14,13 +14,11 @@ import org.apache.spark.sql.catalyst.analysis.UnresolvedRelation;
 import org.apache.spark.sql.catalyst.catalog.CatalogTable;
 import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
-import org.apache.spark.sql.catalyst.plans.logical.SubqueryAlias;
 import org.apache.spark.sql.catalyst.plans.logical.SubqueryAlias$;
 import org.apache.spark.sql.catalyst.plans.logical.UnresolvedWith;
 import org.apache.spark.sql.connector.catalog.CatalogManager;
 import org.outsourcingstats.jobs.compat.SparkApi;
 import scala.Option;
-import scala.Tuple2;
 import scala.collection.JavaConverters;
 import scala.runtime.AbstractPartialFunction;
 
@@ -52,8 +50,8 @@ public final class ChecksumScans {
     Set<String> cteNames = new HashSet<>();
     for (UnresolvedWith with :
         JavaConverters.seqAsJavaList(parsed.collectWithSubqueries(on(UnresolvedWith.class)))) {
-      for (Tuple2<String, SubqueryAlias> cte : JavaConverters.seqAsJavaList(with.cteRelations())) {
-        cteNames.add(cte._1().toLowerCase(Locale.ROOT));
+      for (String name : SparkApi.cteNames(with)) {
+        cteNames.add(name.toLowerCase(Locale.ROOT));
       }
     }
     return parsed.transformUpWithSubqueries(

@@ -1,5 +1,6 @@
 package org.outsourcingstats.jobs.compat;
 
+import java.net.URI;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -9,6 +10,7 @@ import org.apache.spark.sql.catalyst.catalog.CatalogStorageFormat;
 import org.apache.spark.sql.catalyst.catalog.CatalogTable;
 import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.catalyst.plans.logical.UnresolvedWith;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.sql.delta.actions.AddFile;
@@ -35,9 +37,20 @@ public final class SparkApi {
     return rows.logicalPlan();
   }
 
-  /** The metastore entry of a table (CatalogTable's constructor gained arguments in Spark 4). */
+  /**
+   * The metastore entry of a managed table at {@code location}, without a schema (its provider reads
+   * it from the table itself).
+   */
   public static CatalogTable managedTable(
-      TableIdentifier identifier, CatalogStorageFormat storage, String provider) {
+      TableIdentifier identifier, URI location, String provider) {
+    CatalogStorageFormat storage =
+        new CatalogStorageFormat(
+            Option.apply(location),
+            Option.empty(),
+            Option.empty(),
+            Option.empty(),
+            false,
+            Map$.MODULE$.empty());
     return new CatalogTable(
         identifier,
         CatalogTableType.MANAGED(),
@@ -78,5 +91,10 @@ public final class SparkApi {
   /** A Scala sequence of a Java list. */
   public static scala.collection.Seq<String> seq(List<String> list) {
     return JavaConverters.asScalaBuffer(list).toSeq();
+  }
+
+  /** The names of a {@code WITH} clause's common table expressions. */
+  public static List<String> cteNames(UnresolvedWith with) {
+    return JavaConverters.seqAsJavaList(with.cteRelations()).stream().map(cte -> cte._1()).toList();
   }
 }

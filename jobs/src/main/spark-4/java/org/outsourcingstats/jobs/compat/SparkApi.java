@@ -1,5 +1,6 @@
 package org.outsourcingstats.jobs.compat;
 
+import java.net.URI;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -9,6 +10,7 @@ import org.apache.spark.sql.catalyst.catalog.CatalogStorageFormat;
 import org.apache.spark.sql.catalyst.catalog.CatalogTable;
 import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.catalyst.plans.logical.UnresolvedWith;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.sql.delta.actions.AddFile;
@@ -37,9 +39,22 @@ public final class SparkApi {
     return ((org.apache.spark.sql.classic.Dataset<?>) rows).logicalPlan();
   }
 
-  /** The metastore entry of a table (Spark 4 adds the collation after the comment). */
+  /**
+   * The metastore entry of a managed table at {@code location}, without a schema (its provider reads
+   * it from the table itself). Spark 4.2 adds a serde name to the storage format, and the
+   * collation and another optional list to the table.
+   */
   public static CatalogTable managedTable(
-      TableIdentifier identifier, CatalogStorageFormat storage, String provider) {
+      TableIdentifier identifier, URI location, String provider) {
+    CatalogStorageFormat storage =
+        new CatalogStorageFormat(
+            Option.apply(location),
+            Option.empty(),
+            Option.empty(),
+            Option.empty(),
+            false,
+            Map$.MODULE$.empty(),
+            Option.empty());
     return new CatalogTable(
         identifier,
         CatalogTableType.MANAGED(),
@@ -61,6 +76,7 @@ public final class SparkApi {
         false,
         true,
         Map$.MODULE$.empty(),
+        Option.empty(),
         Option.empty());
   }
 
@@ -81,5 +97,10 @@ public final class SparkApi {
   /** A Scala sequence of a Java list. */
   public static scala.collection.immutable.Seq<String> seq(List<String> list) {
     return CollectionConverters.asScala(list).toSeq();
+  }
+
+  /** The names of a {@code WITH} clause's common table expressions. */
+  public static List<String> cteNames(UnresolvedWith with) {
+    return CollectionConverters.asJava(with.cteRelations()).stream().map(cte -> cte._1()).toList();
   }
 }
