@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.outsourcingstats.common.error.Errors;
 import org.outsourcingstats.common.error.PipelineException;
 import org.outsourcingstats.common.landing.IngestLimits;
+import org.outsourcingstats.common.quality.QualityGate;
+import org.outsourcingstats.common.quality.ReasonCode;
 
 /**
  * The pipeline's settings, resolved once: command-line overrides over the {@code --config-file}
@@ -94,6 +97,7 @@ public final class PipelineConfig implements Serializable {
   private final String reportDir;
   private final boolean reportAfterRun;
   private final IngestLimits ingestLimits;
+  private final QualityGate qualityGate;
 
   /**
    * Where a setting's value comes from, highest precedence first: the command line ({@code --set},
@@ -180,6 +184,11 @@ public final class PipelineConfig implements Serializable {
       } catch (IllegalArgumentException e) {
         throw Errors.configInvalid("pipeline.ingest", e.getMessage());
       }
+      try {
+        this.qualityGate = qualityGate(p.getConfig("quality-gate"));
+      } catch (IllegalArgumentException e) {
+        throw Errors.configInvalid(QualityGate.SETTING, e.getMessage());
+      }
       Map<String, String> spark = new LinkedHashMap<>();
       for (Map.Entry<String, ConfigValue> entry : p.getConfig("spark").entrySet()) {
         spark.put(entry.getKey().replace("\"", ""), String.valueOf(entry.getValue().unwrapped()));
@@ -189,6 +198,25 @@ public final class PipelineConfig implements Serializable {
       throw Errors.configInvalid(
           e.origin() == null ? "pipeline" : e.origin().description(), e.getMessage());
     }
+  }
+
+  private static QualityGate qualityGate(Config gate) {
+    Map<ReasonCode, QualityGate.Limit> byReason = new EnumMap<>(ReasonCode.class);
+    Config reasons = gate.getConfig("reasons");
+    // Each key was checked to be a reason code by rejectUnknownKeys.
+    reasons
+        .root()
+        .keySet()
+        .forEach(code -> byReason.put(ReasonCode.valueOf(code), limit(reasons.getConfig(code))));
+    return QualityGate.of(limit(gate), byReason);
+  }
+
+  private static QualityGate.Limit limit(Config limits) {
+    return new QualityGate.Limit(
+        limits.hasPath(QualityGate.MAX_ROWS) ? limits.getLong(QualityGate.MAX_ROWS) : -1,
+        limits.hasPath(QualityGate.MAX_FRACTION)
+            ? limits.getDouble(QualityGate.MAX_FRACTION)
+            : 1.0);
   }
 
   /**
@@ -227,6 +255,13 @@ public final class PipelineConfig implements Serializable {
             reference.getConfig(ROOT).entrySet().stream()
                 .map(entry -> ROOT + "." + entry.getKey())
                 .toList());
+    // The limits of each reason code:
+    // pipeline.quality-gate.reasons.UNKNOWN_ENTITY.max-quarantined-rows
+    for (ReasonCode code : ReasonCode.values()) {
+      for (String limit : List.of(QualityGate.MAX_ROWS, QualityGate.MAX_FRACTION)) {
+        known.add(QualityGate.SETTING + ".reasons." + code.name() + "." + limit);
+      }
+    }
     for (Map.Entry<String, ConfigValue> entry : given.entrySet()) {
       String key = entry.getKey();
       boolean pipeline = key.startsWith(ROOT + ".");
@@ -360,6 +395,11 @@ public final class PipelineConfig implements Serializable {
   /** Whether {@code run} writes the HTML report after its steps. */
   public boolean reportAfterRun() {
     return reportAfterRun;
+  }
+
+  /** What one run may quarantine before it fails ({@code pipeline.quality-gate.*}). */
+  public QualityGate qualityGate() {
+    return qualityGate;
   }
 
   /** What ingest accepts of one file ({@code pipeline.ingest.*}). */

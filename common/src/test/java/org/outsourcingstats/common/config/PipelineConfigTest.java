@@ -13,6 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.outsourcingstats.common.error.PipelineException;
 import org.outsourcingstats.common.landing.IngestLimits;
+import org.outsourcingstats.common.quality.QualityGate;
+import org.outsourcingstats.common.quality.ReasonCode;
 
 class PipelineConfigTest {
   @ParameterizedTest(name = "{0}")
@@ -23,6 +25,8 @@ class PipelineConfigTest {
         "pipeline.lock-wait-secnds;did you mean 'pipeline.lock-wait-seconds'?",
         "pipeline.ingest.max-colums;did you mean 'pipeline.ingest.max-columns'?",
         "spark.sql.shuffle.partitions;did you mean 'pipeline.spark.\"spark.sql.shuffle.partitions\"'?",
+        "pipeline.quality-gate.reasons.UNKNOWN_ENTITI.max-quarantined-rows;"
+            + "did you mean 'pipeline.quality-gate.reasons.UNKNOWN_ENTITY.max-quarantined-rows'?",
       })
   void anUnknownSettingOnTheCommandLineIsAnErrorNamingTheNearestKnownOne(
       String key, String expected) {
@@ -86,5 +90,33 @@ class PipelineConfigTest {
     assertThatThrownBy(() -> PipelineConfig.load(null, Map.of("pipeline.ingest.max-columns", "0")))
         .isInstanceOf(PipelineException.class)
         .hasMessageContaining("max-columns must be positive");
+  }
+
+  @Test
+  void theQualityGateIsOpenByDefaultAndTakesLimitsPerReasonCode() {
+    assertThat(PipelineConfig.load(null, Map.of()).qualityGate().hasLimits()).isFalse();
+
+    QualityGate gate =
+        PipelineConfig.load(
+                null,
+                Map.of(
+                    "pipeline.quality-gate.reasons.UNKNOWN_ENTITY.max-quarantined-rows", "0",
+                    "pipeline.quality-gate.max-quarantined-fraction", "0.5"))
+            .qualityGate();
+
+    assertThat(gate.check(10, Map.of(ReasonCode.INVALID_VALUE, 5L)).passed()).isTrue();
+    assertThat(gate.check(10, Map.of(ReasonCode.INVALID_VALUE, 6L)).passed()).isFalse();
+    assertThat(gate.check(10, Map.of(ReasonCode.UNKNOWN_ENTITY, 1L)).passed()).isFalse();
+  }
+
+  @Test
+  void aQualityGateLimitOutOfRangeIsAnErrorNamingIt() {
+    assertThatThrownBy(
+            () ->
+                PipelineConfig.load(
+                    null, Map.of("pipeline.quality-gate.max-quarantined-fraction", "5")))
+        .isInstanceOf(PipelineException.class)
+        .hasMessageContaining("pipeline.quality-gate")
+        .hasMessageContaining("between 0.0 and 1.0");
   }
 }
