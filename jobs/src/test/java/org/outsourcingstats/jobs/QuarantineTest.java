@@ -32,19 +32,19 @@ class QuarantineTest {
     Map<String, Long> reasons =
         fixture.sql("SELECT reason_code FROM ${db}.quarantine").collectAsList().stream()
             .collect(Collectors.groupingBy(row -> row.getString(0), Collectors.counting()));
-    assertThat(reasons)
-        .containsExactlyInAnyOrderEntriesOf(
-            Map.ofEntries(
-                Map.entry("UNKNOWN_ENTITY", 1L),
-                Map.entry("INVALID_YEAR", 1L),
-                Map.entry("INVALID_VALUE", 1L),
-                Map.entry("NEGATIVE_VALUE", 1L),
-                Map.entry("UNKNOWN_UNIT", 1L),
-                Map.entry("UNKNOWN_INDICATOR", 1L),
-                Map.entry("FIELD_COUNT", 1L),
-                Map.entry("CONFLICTING_DUPLICATE", 2L),
-                Map.entry("FUTURE_ACTUAL", 1L),
-                Map.entry("UNDECODABLE_FILE", 1L)));
+    Map<String, Long> expected =
+        Map.ofEntries(
+            Map.entry("UNKNOWN_ENTITY", 1L),
+            Map.entry("INVALID_YEAR", 1L),
+            Map.entry("INVALID_VALUE", 1L),
+            Map.entry("NEGATIVE_VALUE", 1L),
+            Map.entry("UNKNOWN_UNIT", 1L),
+            Map.entry("UNKNOWN_INDICATOR", 1L),
+            Map.entry("FIELD_COUNT", 1L),
+            Map.entry("CONFLICTING_DUPLICATE", 2L),
+            Map.entry("FUTURE_ACTUAL", 1L),
+            Map.entry("UNDECODABLE_FILE", 1L));
+    assertThat(reasons).containsExactlyInAnyOrderEntriesOf(expected);
 
     List<Row> kept =
         fixture
@@ -68,6 +68,7 @@ class QuarantineTest {
     assertThat(normalize.rowsQuarantined()).isEqualTo(11);
     assertThat(normalize.rowsDuplicate()).isEqualTo(1);
     assertThat(normalize.reconciles()).isTrue();
+    assertThat(normalize.quarantinedByReason()).isEqualTo(expected);
 
     Row line =
         fixture

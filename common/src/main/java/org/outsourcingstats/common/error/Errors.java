@@ -310,6 +310,21 @@ public final class Errors {
   }
 
   /**
+   * A run that quarantined more than its quality gate allows; its writes are complete.
+   *
+   * @param breaches one sentence per limit exceeded, each naming its setting
+   */
+  public static PipelineException qualityGateFailed(java.util.List<String> breaches) {
+    return new PipelineException(
+        String.format(
+            "The run failed its data-quality gate: %s. Every table was written as usual; the rows are in the "
+                + "quarantine table with their reasons (scripts/pipeline sql \"SELECT reason_code, count(*) FROM "
+                + "outsourcing.quarantine GROUP BY reason_code\"). Fix the inputs and land them again, or raise the "
+                + "limit if these rows are expected.",
+            String.join("; ", breaches)));
+  }
+
+  /**
    * Whether {@code error} is a failure of storage or network rather than of the data being
    * processed: an {@link java.io.IOException} in its causes (a full disk, a read-only or
    * unreachable file system, a refused connection), or Hadoop's {@code FSError}. A file that is not

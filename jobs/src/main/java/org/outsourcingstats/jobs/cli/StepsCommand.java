@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.outsourcingstats.common.error.Errors;
+import org.outsourcingstats.common.quality.QualityGate;
 import org.outsourcingstats.jobs.normalize.BatchRelease;
 import org.outsourcingstats.jobs.report.ReportJob;
 import org.outsourcingstats.jobs.run.Pipeline;
@@ -44,6 +45,10 @@ abstract class StepsCommand implements Callable<Integer> {
       Map<String, String> held = Pipeline.heldBatches(results);
       if (!held.isEmpty()) {
         throw Errors.batchesHeld(held);
+      }
+      QualityGate.Verdict verdict = Pipeline.qualityVerdict(session.context(), results);
+      if (!verdict.passed()) {
+        throw Errors.qualityGateFailed(verdict.breaches());
       }
     }
     return 0;

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FSError;
 import org.apache.spark.SparkContext;
@@ -150,7 +151,25 @@ public class NormalizeJob {
         duplicate,
         accepted + derived,
         countsByBatch.size() + " batch(es), " + derived + " derived figure(s)",
-        failed);
+        failed,
+        quarantined == 0 ? Map.of() : quarantinedByReason(countsByBatch.keySet()));
+  }
+
+  /**
+   * The rows the batches quarantined, by reason code: what the quality gate and the run's result
+   * report. Counted from the table, once for all batches, only when some row was quarantined.
+   */
+  private Map<String, Long> quarantinedByReason(Set<String> batches) {
+    Map<String, Long> byReason = new TreeMap<>();
+    context
+        .tables()
+        .readLatest(Tables.QUARANTINE)
+        .where(col("batch_id").isin(batches.toArray()))
+        .groupBy("reason_code")
+        .count()
+        .collectAsList()
+        .forEach(row -> byReason.put(row.getString(0), row.getLong(1)));
+    return byReason;
   }
 
   /**

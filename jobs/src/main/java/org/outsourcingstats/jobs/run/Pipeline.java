@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FSError;
 import org.apache.spark.SparkContext;
 import org.outsourcingstats.common.error.Errors;
+import org.outsourcingstats.common.quality.QualityGate;
+import org.outsourcingstats.common.quality.ReasonCode;
 import org.outsourcingstats.jobs.gold.ConcentrationJob;
 import org.outsourcingstats.jobs.gold.GrowthJob;
 import org.outsourcingstats.jobs.gold.TargetsJob;
@@ -109,6 +112,27 @@ public final class Pipeline {
     Map<String, String> held = new LinkedHashMap<>();
     results.forEach(result -> held.putAll(result.heldBatches()));
     return held;
+  }
+
+  /**
+   * The quality gate's verdict on the normalize step of {@code results}; a run without that step
+   * passes.
+   */
+  public static QualityGate.Verdict qualityVerdict(
+      PipelineContext context, List<StepResult> results) {
+    QualityGate gate = context.config().qualityGate();
+    return results.stream()
+        .filter(result -> result.job().equals(Step.NORMALIZE.id()))
+        .findFirst()
+        .map(
+            normalize ->
+                gate.check(
+                    normalize.rowsRead(),
+                    normalize.quarantinedByReason().entrySet().stream()
+                        .collect(
+                            Collectors.toMap(
+                                entry -> ReasonCode.valueOf(entry.getKey()), Map.Entry::getValue))))
+        .orElse(new QualityGate.Verdict(List.of()));
   }
 
   private StepResult execute(Step step) {

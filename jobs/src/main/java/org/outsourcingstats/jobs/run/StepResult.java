@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What one step of a run did, as recorded in the {@code runs} table. For the step that validates
@@ -11,6 +12,7 @@ import java.util.Map;
  *
  * @param heldBatches the batches the step set aside, each with the first line of its cause
  *     (normalize only)
+ * @param quarantinedByReason the rows quarantined, by reason code (normalize only; empty when none)
  */
 public record StepResult(
     String job,
@@ -22,9 +24,37 @@ public record StepResult(
     long rowsDuplicate,
     long rowsWritten,
     String detail,
-    Map<String, String> heldBatches) {
+    Map<String, String> heldBatches,
+    Map<String, Long> quarantinedByReason) {
   public StepResult {
     heldBatches = Collections.unmodifiableMap(new LinkedHashMap<>(heldBatches));
+    quarantinedByReason = Collections.unmodifiableMap(new TreeMap<>(quarantinedByReason));
+  }
+
+  /** The result of a step that counts no quarantined row by reason. */
+  public StepResult(
+      String job,
+      Instant startedAt,
+      Instant finishedAt,
+      long rowsRead,
+      long rowsAccepted,
+      long rowsQuarantined,
+      long rowsDuplicate,
+      long rowsWritten,
+      String detail,
+      Map<String, String> heldBatches) {
+    this(
+        job,
+        startedAt,
+        finishedAt,
+        rowsRead,
+        rowsAccepted,
+        rowsQuarantined,
+        rowsDuplicate,
+        rowsWritten,
+        detail,
+        heldBatches,
+        Map.of());
   }
 
   /** The result of a step that sets nothing aside. */
