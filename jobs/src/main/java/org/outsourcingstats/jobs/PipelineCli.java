@@ -85,9 +85,14 @@ public final class PipelineCli implements Runnable {
             err.println("(set PIPELINE_DEBUG=1 for the stack trace)");
           }
           err.flush();
-          return 1;
+          return exitCode(error);
         });
     return commandLine;
+  }
+
+  /** The exit code of a command that ended with {@code error}. */
+  public static int exitCode(Throwable error) {
+    return 1;
   }
 
   private static Throwable rootCause(Throwable error) {

@@ -2,9 +2,15 @@ package org.outsourcingstats.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,10 +36,13 @@ class QualityGateRunTest {
                     + "Dalian,2011,executed_value,lots,USD,OFFSHORE,A\n",
                 StandardCharsets.UTF_8);
 
+    Path resultFile = root.resolve("results/run.json");
     Cli.Outcome outcome =
         Cli.execute(
             fixture,
             "run",
+            "--result-json",
+            resultFile.toString(),
             "--set",
             GATE + "reasons.UNKNOWN_ENTITY.max-quarantined-rows=0",
             "--set",
@@ -59,6 +68,52 @@ class QualityGateRunTest {
         .as("the accepted rows were written")
         .isEqualTo(2);
     assertThat(fixture.version("growth")).as("the gold steps ran").isPositive();
+
+    JsonNode result = new ObjectMapper().readTree(resultFile.toFile());
+    assertThat(result.path("exit_code").asInt()).isEqualTo(outcome.exit());
+    assertThat(result.path("error").asText()).contains("data-quality gate");
+    assertThat(result.path("steps").findValuesAsText("step"))
+        .containsExactly("ingest", "normalize", "growth", "concentration", "targets");
+    JsonNode normalize = result.path("steps").get(1);
+    assertThat(
+            List.of(
+                normalize.path("rows_read").asLong(),
+                normalize.path("rows_accepted").asLong(),
+                normalize.path("rows_quarantined").asLong()))
+        .containsExactly(4L, 2L, 2L);
+    assertThat(result.path("quarantined_by_reason").toString())
+        .isEqualTo("{\"INVALID_VALUE\":1,\"UNKNOWN_ENTITY\":1}");
+    assertThat(result.path("quality_gate").path("passed").asBoolean()).isFalse();
+    assertThat(result.path("quality_gate").path("breaches")).hasSize(2);
+    assertThat(result.path("table_versions").path("observations").asLong())
+        .isEqualTo(fixture.version("observations"));
+  }
+
+  @Test
+  void theRunResultsFieldsAreThoseTheReadmeDocuments(@TempDir Path root) throws IOException {
+    PipelineFixture fixture =
+        new PipelineFixture(root)
+            .write(
+                "observations",
+                "good.csv",
+                "city,year,indicator,value,unit,market,status\n"
+                    + "Dalian,2010,executed_value,1.8 billion,USD,OFFSHORE,A\n",
+                StandardCharsets.UTF_8);
+    Path resultFile = root.resolve("run.json");
+
+    assertThat(Cli.execute(fixture, "run", "--result-json", resultFile.toString()).exit()).isZero();
+
+    JsonNode result = new ObjectMapper().readTree(resultFile.toFile());
+    assertThat(result.path("exit_code").asInt()).isZero();
+    assertThat(result.path("error").isNull()).isTrue();
+    assertThat(result.path("quality_gate").path("passed").asBoolean()).isTrue();
+    Set<String> fields = new TreeSet<>();
+    result.fieldNames().forEachRemaining(fields::add);
+    result.path("steps").get(0).fieldNames().forEachRemaining(fields::add);
+    result.path("quality_gate").fieldNames().forEachRemaining(fields::add);
+    String readme = Files.readString(PipelineFixture.repository().resolve("README.md"));
+    String section = readme.substring(readme.indexOf("### The run's result"));
+    assertThat(fields).allSatisfy(field -> assertThat(section).contains("`" + field + "`"));
   }
 
   @Test

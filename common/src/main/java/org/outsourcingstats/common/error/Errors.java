@@ -309,6 +309,16 @@ public final class Errors {
             held.size(), batches, first, first));
   }
 
+  /** The run's result could not be written where {@code --result-json} says. */
+  public static PipelineException resultNotWritten(String file, Throwable cause) {
+    return new PipelineException(
+        String.format(
+            "The run's result could not be written to %s: %s. Check that its folder can be written, or give "
+                + "--result-json another file.",
+            file, cause(cause)),
+        cause);
+  }
+
   /**
    * A run that quarantined more than its quality gate allows; its writes are complete.
    *

@@ -1,10 +1,13 @@
 package org.outsourcingstats.jobs.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.outsourcingstats.common.error.Errors;
 import org.outsourcingstats.common.quality.QualityGate;
+import org.outsourcingstats.jobs.PipelineCli;
 import org.outsourcingstats.jobs.normalize.BatchRelease;
 import org.outsourcingstats.jobs.report.ReportJob;
 import org.outsourcingstats.jobs.run.Pipeline;
@@ -12,6 +15,7 @@ import org.outsourcingstats.jobs.run.PipelineContext;
 import org.outsourcingstats.jobs.run.Step;
 import org.outsourcingstats.jobs.run.StepResult;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** A command that runs pipeline steps and prints what they did. */
 abstract class StepsCommand implements Callable<Integer> {
@@ -29,28 +33,64 @@ abstract class StepsCommand implements Callable<Integer> {
     return false;
   }
 
+  @Option(
+      names = "--result-json",
+      paramLabel = "FILE",
+      description =
+          "Also write what the run did as one JSON object to FILE, whether it succeeded or not: run id, exit code, "
+              + "each step's timing and counts, quarantined rows by reason, the quality gate's verdict, every "
+              + "table's Delta version (README, Operations).")
+  Path resultJson;
+
   @Override
   public Integer call() {
     try (CommonOptions.Session session = common.open(CommonOptions.Access.WRITE)) {
-      List<StepResult> results = new Pipeline(session.context()).releasing(release()).run(steps());
-      RunReport.print(System.out, session.context(), results);
-      if (writesReport(session.context())) {
-        ReportJob report = new ReportJob(session.context());
-        System.out.println(
-            report
-                .writeIfChanged()
-                .map(written -> "Report written to " + written)
-                .orElse("Report unchanged: " + report.location() + " (no table it shows changed)"));
-      }
-      Map<String, String> held = Pipeline.heldBatches(results);
-      if (!held.isEmpty()) {
-        throw Errors.batchesHeld(held);
-      }
-      QualityGate.Verdict verdict = Pipeline.qualityVerdict(session.context(), results);
-      if (!verdict.passed()) {
-        throw Errors.qualityGateFailed(verdict.breaches());
+      PipelineContext context = session.context();
+      Pipeline pipeline = new Pipeline(context).releasing(release());
+      QualityGate.Verdict verdict = null;
+      try {
+        List<StepResult> results = pipeline.run(steps());
+        RunReport.print(System.out, context, results);
+        if (writesReport(context)) {
+          ReportJob report = new ReportJob(context);
+          System.out.println(
+              report
+                  .writeIfChanged()
+                  .map(written -> "Report written to " + written)
+                  .orElse(
+                      "Report unchanged: " + report.location() + " (no table it shows changed)"));
+        }
+        verdict = Pipeline.qualityVerdict(context, results);
+        Map<String, String> held = Pipeline.heldBatches(results);
+        if (!held.isEmpty()) {
+          throw Errors.batchesHeld(held);
+        }
+        if (!verdict.passed()) {
+          throw Errors.qualityGateFailed(verdict.breaches());
+        }
+        writeResult(context, results, verdict, 0, null);
+      } catch (RuntimeException e) {
+        writeResult(
+            context, pipeline.completed(), verdict, PipelineCli.exitCode(e), Errors.cause(e));
+        throw e;
       }
     }
     return 0;
+  }
+
+  private void writeResult(
+      PipelineContext context,
+      List<StepResult> steps,
+      QualityGate.Verdict verdict,
+      int exitCode,
+      String error) {
+    if (resultJson == null) {
+      return;
+    }
+    try {
+      RunResult.write(RunResult.of(context, steps, verdict, exitCode, error), resultJson);
+    } catch (IOException | RuntimeException e) {
+      throw Errors.resultNotWritten(resultJson.toString(), e);
+    }
   }
 }

@@ -38,6 +38,7 @@ public final class Pipeline {
 
   private final PipelineContext context;
   private BatchRelease release = BatchRelease.NONE;
+  private final List<StepResult> completed = new ArrayList<>();
 
   public Pipeline(PipelineContext context) {
     this.context = context;
@@ -67,7 +68,7 @@ public final class Pipeline {
       spark.clearJobGroup();
     }
     RunsLog runs = new RunsLog(context);
-    List<StepResult> results = new ArrayList<>();
+    List<StepResult> results = completed;
     int index = 0;
     for (Step step : steps) {
       index++;
@@ -104,7 +105,15 @@ public final class Pipeline {
     } finally {
       spark.clearJobGroup();
     }
-    return results;
+    return List.copyOf(results);
+  }
+
+  /**
+   * The steps completed so far: all of them after {@link #run}, those before the failed one after
+   * it threw.
+   */
+  public List<StepResult> completed() {
+    return List.copyOf(completed);
   }
 
   /** The batches the steps of {@code results} set aside, each with the first line of its cause. */
