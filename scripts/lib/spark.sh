@@ -74,7 +74,8 @@ s3_classpath() {
 }
 
 # The launcher runs the JVM from the repository, where the relative paths of the defaults point (reference.conf's and
-# conf/local.conf's warehouse/ and data/sample, generate's data/generated, bench's bench/*.sql and conf/reference).
+# conf/local.conf's warehouse/ and data/sample, generate's data/generated, bench's bench/contracts.ddl,
+# bench/contracts_to_observations.sql and conf/reference).
 # A path the user gives on the command line means the directory the command was run from: it is made absolute before
 # that. These are the options taking a local path (every FILE and DIR option of the application, which ScriptsTest
 # checks; spark-submit's --properties-file; the spark-sql CLI's -f and -i) and the settings holding one (--set KEY=DIR).
