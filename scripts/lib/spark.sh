@@ -73,6 +73,58 @@ s3_classpath() {
   cat "$resolved"
 }
 
+# The launcher runs the JVM from the repository, where the relative paths of the defaults point (reference.conf's and
+# conf/local.conf's warehouse/ and data/sample, generate's data/generated, bench's bench/contracts.ddl,
+# bench/contracts_to_observations.sql and conf/reference).
+# A path the user gives on the command line means the directory the command was run from: it is made absolute before
+# that. These are the options taking a local path (every FILE and DIR option of the application, which ScriptsTest
+# checks; spark-submit's --properties-file; the spark-sql CLI's -f and -i) and the settings holding one (--set KEY=DIR).
+path_options=(--config-file --conf --landing --warehouse --out --against --schema --sql --reference --result-json
+  --properties-file
+  -f -i)
+path_settings=(pipeline.landing pipeline.warehouse pipeline.reference-dir pipeline.report.dir)
+
+# Prints the path $1 as given from the current directory: a relative path made absolute; an absolute path, a URI
+# (s3a://..., file:..., as PipelineConfig tells them), an option name (a forgotten value) and nothing as they are.
+from_current_dir() {
+  if [ -z "$1" ] || [[ "$1" == /* || "$1" == -* || "$1" =~ ^[A-Za-z][A-Za-z0-9+.-]+: ]]; then
+    printf '%s' "$1"
+  else
+    printf '%s/%s' "$PWD" "$1"
+  fi
+}
+
+# Prints the value $2 of the option $1 with its path made absolute by from_current_dir when it holds one: the value of a
+# path option (not spark-submit's --conf KEY=VALUE, only the deprecated --conf FILE), the path of --set SETTING=PATH.
+user_value() {
+  local option="$1" value="$2"
+  if [ "$option" = --set ] && [[ "$value" == *=* && " ${path_settings[*]} " == *" ${value%%=*} "* ]]; then
+    printf '%s=%s' "${value%%=*}" "$(from_current_dir "${value#*=}")"
+  elif [[ " ${path_options[*]} " == *" $option "* ]] && ! [[ "$option" == --conf && "$value" == *=* ]]; then
+    from_current_dir "$value"
+  else
+    printf '%s' "$value"
+  fi
+}
+
+# Sets the array user_args to the arguments "$@", each value of a path option or of --set, given as --out DIR or as
+# --out=DIR, passed through user_value.
+user_paths_from_current_dir() {
+  user_args=()
+  while [ $# -gt 0 ]; do
+    if [[ "$1" == --*=* && " --set ${path_options[*]} " == *" ${1%%=*} "* ]]; then
+      user_args+=("${1%%=*}=$(user_value "${1%%=*}" "${1#*=}")")
+      shift
+    elif [ $# -gt 1 ] && [[ " --set ${path_options[*]} " == *" $1 "* ]]; then
+      user_args+=("$1" "$(user_value "$1" "$2")")
+      shift 2
+    else
+      user_args+=("$1")
+      shift
+    fi
+  done
+}
+
 # Whether the command needs S3A: PIPELINE_S3=1, or s3a:// in an argument or in the configuration file it names
 # (--config-file FILE, or the deprecated --conf FILE).
 needs_s3() {

@@ -6,6 +6,11 @@ import static org.outsourcingstats.jobs.Cli.execute;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,6 +34,7 @@ class PipelineCliTest {
     Path report = fixture.warehouse.resolve("report").resolve(ReportJob.FILE_NAME);
     assertThat(run.out()).contains("Report written to " + report);
     assertThat(Files.readString(report)).contains("<h3>Dalian, 2010</h3>");
+    summaryShowsTheFirstPublishedRatesOfHowManyWithTheSeedsAmongThem(fixture, run.out());
 
     Cli.Outcome sql =
         execute(
@@ -78,6 +84,53 @@ class PipelineCliTest {
     Cli.Outcome status = execute(fixture, "status");
     assertThat(status.exit()).isZero();
     assertThat(status.out()).contains(fixture.database + ".observations");
+  }
+
+  /**
+   * The run summary's growth check holds 40 rows; the sample has more published rates, counted here
+   * by a query of the table, not taken from the summary.
+   */
+  private static void summaryShowsTheFirstPublishedRatesOfHowManyWithTheSeedsAmongThem(
+      PipelineFixture fixture, String summary) {
+    long published =
+        fixture
+            .sql("SELECT count(*) FROM ${db}.growth WHERE reported_yoy IS NOT NULL")
+            .first()
+            .getLong(0);
+    assertThat(published).as("published rates, more than the summary shows").isGreaterThan(40);
+    String growthCheck = summary.substring(summary.indexOf("Published growth checked"));
+    Matcher footer =
+        Pattern.compile("(?m)^40 of (\\d+) rows; all of them: scripts/pipeline sql \"(.+)\"$")
+            .matcher(growthCheck);
+    assertThat(footer.find()).as(growthCheck).isTrue();
+    assertThat(Long.parseLong(footer.group(1))).isEqualTo(published);
+    Cli.Outcome all = execute(fixture, "sql", "--format", "csv", footer.group(2));
+    assertThat(all.exit()).as(all.err()).isZero();
+    assertThat(all.out().lines().count()).as("header and every rate").isEqualTo(published + 1);
+
+    List<String[]> rows =
+        growthCheck
+            .lines()
+            .filter(line -> line.startsWith("| ") && !line.startsWith("| entity_name "))
+            .map(line -> Arrays.stream(line.split("\\|")).map(String::trim).toArray(String[]::new))
+            .toList();
+    assertThat(rows).hasSize(40);
+    // Every rate the levels could check before those they could not (none contradicts them here).
+    assertThat(rows.stream().map(row -> row[10]).toList())
+        .isSortedAccordingTo(Comparator.comparing(List.of("MISMATCH", "OK", "NA")::indexOf));
+    // The seed's two rates, which the nation's long series no longer push out: export revenue
+    // +28.6% (checked) and sales +33.75% (not: its base was derived from it).
+    assertThat(rows)
+        .anySatisfy(
+            row ->
+                assertThat(row)
+                    .startsWith("", "Dalian", "executed_value", "OFFSHORE", "ALL", "FY", "2010")
+                    .contains("28.6", "OK"))
+        .anySatisfy(
+            row ->
+                assertThat(row)
+                    .startsWith("", "Dalian", "sales_revenue", "ALL", "ALL", "FY", "2010")
+                    .contains("33.75"));
   }
 
   @Test

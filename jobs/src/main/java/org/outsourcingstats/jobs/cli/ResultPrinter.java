@@ -25,6 +25,36 @@ final class ResultPrinter {
 
   /** Prints rows already on the driver, without a Spark job. */
   static void print(String[] columns, List<Row> result, Format format, PrintStream out) {
+    if (format == Format.CSV) {
+      printCsv(columns, cells(columns, result), out);
+    } else {
+      printTable(columns, cells(columns, result), count(result.size()), out);
+    }
+    out.flush();
+  }
+
+  /**
+   * Prints the first rows of a longer result as a table whose last line says how many of how many
+   * rows it shows and how to see them all: a table cut short without a word reads as the whole.
+   *
+   * @param total how many rows the whole result has
+   * @param allOfThem what lists them all, e.g. a command to run
+   */
+  static void printFirst(
+      String[] columns, List<Row> first, long total, String allOfThem, PrintStream out) {
+    String footer =
+        first.size() < total
+            ? first.size() + " of " + count(total) + "; all of them: " + allOfThem
+            : count(first.size());
+    printTable(columns, cells(columns, first), footer, out);
+    out.flush();
+  }
+
+  private static String count(long rows) {
+    return rows + (rows == 1 ? " row" : " rows");
+  }
+
+  private static List<String[]> cells(String[] columns, List<Row> result) {
     List<String[]> rows = new ArrayList<>();
     for (Row row : result) {
       String[] cells = new String[columns.length];
@@ -33,12 +63,7 @@ final class ResultPrinter {
       }
       rows.add(cells);
     }
-    if (format == Format.CSV) {
-      printCsv(columns, rows, out);
-    } else {
-      printTable(columns, rows, out);
-    }
-    out.flush();
+    return rows;
   }
 
   private static void printCsv(String[] columns, List<String[]> rows, PrintStream out) {
@@ -50,7 +75,8 @@ final class ResultPrinter {
     writer.flush();
   }
 
-  private static void printTable(String[] columns, List<String[]> rows, PrintStream out) {
+  private static void printTable(
+      String[] columns, List<String[]> rows, String footer, PrintStream out) {
     int[] widths = new int[columns.length];
     for (int i = 0; i < columns.length; i++) {
       widths[i] = columns[i].length();
@@ -69,7 +95,7 @@ final class ResultPrinter {
       out.println(line(row, widths));
     }
     out.println(rule);
-    out.println(rows.size() + (rows.size() == 1 ? " row" : " rows"));
+    out.println(footer);
   }
 
   private static String line(String[] cells, int[] widths) {

@@ -2,6 +2,8 @@ package org.outsourcingstats.jobs.cli;
 
 import java.io.PrintStream;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.outsourcingstats.jobs.run.PipelineContext;
 import org.outsourcingstats.jobs.run.Step;
@@ -15,6 +17,17 @@ import org.outsourcingstats.jobs.tables.Tables;
 final class RunReport {
   private static final List<String> GOLD =
       List.of(Step.GROWTH.id(), Step.CONCENTRATION.id(), Step.TARGETS.id());
+
+  // The summary is read in a terminal: the gold tables' first rows, the command for the rest.
+  private static final int CONCENTRATION_ROWS = 25;
+  private static final int GROWTH_ROWS = 40;
+  private static final String GROWTH_COLUMNS =
+      "entity_name, indicator, market, sector, period, year, value, round(yoy * 100, 2) AS yoy_pct, "
+          + "round(reported_yoy * 100, 2) AS published_pct, yoy_check, prev_status";
+  private static final String CHECKS_FIRST =
+      "CASE yoy_check WHEN 'MISMATCH' THEN 0 WHEN 'OK' THEN 1 ELSE 2 END";
+  private static final String GROWTH_ORDER =
+      CHECKS_FIRST + ", entity_name, indicator, market, sector, period, year";
 
   private RunReport() {}
 
@@ -59,16 +72,18 @@ final class RunReport {
     if (rewrote(results, Step.CONCENTRATION)) {
       out.println(
           "Concentration (HHI 0-10,000; bounds differ when named shares leave a remainder):");
-      ResultPrinter.print(
-          spark.sql(
-              "SELECT scope_name, dimension, indicator, sector, market, period, year, n_members, "
-                  + "round(other_share, 3) AS other_share, round(hhi_lower, 1) AS hhi_lower, round(hhi_upper, 1) AS hhi_upper, "
-                  + "top_member, band_2023, band_2010 FROM "
-                  + context.tables().name(Tables.CONCENTRATION)
-                  + " WHERE dimension <> 'city' OR scope_code <> '000000' ORDER BY scope_name, dimension, indicator, year "
-                  + "LIMIT 25"),
-          ResultPrinter.Format.TABLE,
-          out);
+      String concentration =
+          "SELECT scope_name, dimension, indicator, sector, market, period, year, n_members, "
+              + "round(other_share, 3) AS other_share, round(hhi_lower, 1) AS hhi_lower, round(hhi_upper, 1) AS hhi_upper, "
+              + "top_member, band_2023, band_2010 FROM "
+              + context.tables().name(Tables.CONCENTRATION)
+              + " WHERE dimension <> 'city' OR scope_code <> '000000' ORDER BY scope_name, dimension, indicator, year";
+      printAtMost(
+          out,
+          spark,
+          CONCENTRATION_ROWS,
+          concentration,
+          concentration + " LIMIT " + CONCENTRATION_ROWS);
     }
     if (rewrote(results, Step.TARGETS)) {
       out.println("Plans against actuals:");
@@ -85,16 +100,48 @@ final class RunReport {
     if (rewrote(results, Step.GROWTH)) {
       out.println(
           "Published growth checked against the levels (yoy computed | published | check):");
-      ResultPrinter.print(
-          spark.sql(
-              "SELECT entity_name, indicator, market, sector, period, year, value, "
-                  + "round(yoy * 100, 2) AS yoy_pct, round(reported_yoy * 100, 2) AS published_pct, yoy_check, prev_status "
-                  + "FROM "
-                  + context.tables().name(Tables.GROWTH)
-                  + " WHERE reported_yoy IS NOT NULL "
-                  + "ORDER BY entity_name, indicator, market, period, year LIMIT 40"),
-          ResultPrinter.Format.TABLE,
-          out);
+      String growth = context.tables().name(Tables.GROWTH);
+      printAtMost(
+          out,
+          spark,
+          GROWTH_ROWS,
+          "SELECT "
+              + GROWTH_COLUMNS
+              + " FROM "
+              + growth
+              + " WHERE reported_yoy IS NOT NULL ORDER BY "
+              + GROWTH_ORDER,
+          // Which rows, when not all fit: first the published rates the levels contradict
+          // (MISMATCH, what an analyst must look at), then those they confirm (OK), then those no
+          // level could check (NA); within each, every entity has its turn before any has another,
+          // its latest years first, so that the nation's long series do not push the cities out of
+          // the summary (they pushed Dalian, the seed example, out of an alphabetical first 40).
+          // Shown in the order of the whole list.
+          "SELECT "
+              + GROWTH_COLUMNS
+              + " FROM (SELECT *, row_number() OVER (PARTITION BY entity_code, yoy_check "
+              + "ORDER BY year DESC, indicator, market, sector, period) AS turn FROM "
+              + growth
+              + " WHERE reported_yoy IS NOT NULL ORDER BY "
+              + CHECKS_FIRST
+              + ", turn, entity_code LIMIT "
+              + GROWTH_ROWS
+              + ") ORDER BY "
+              + GROWTH_ORDER);
     }
+  }
+
+  /**
+   * Prints the rows of {@code chosen}, a query choosing at most {@code limit} of the rows of {@code
+   * all}. When rows are left out, the table's last line says how many of how many and the command
+   * that lists them all; counting them costs a Spark job, spent only when the limit was reached.
+   */
+  private static void printAtMost(
+      PrintStream out, SparkSession spark, int limit, String all, String chosen) {
+    Dataset<Row> shown = spark.sql(chosen);
+    List<Row> rows = shown.collectAsList();
+    long total = rows.size() < limit ? rows.size() : spark.sql(all).count();
+    ResultPrinter.printFirst(
+        shown.columns(), rows, total, "scripts/pipeline sql \"" + all + "\"", out);
   }
 }

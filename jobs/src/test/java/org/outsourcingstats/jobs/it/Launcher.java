@@ -33,6 +33,14 @@ final class Launcher {
     return start(logs, "pipeline", Map.of(), args).waitFor(RUN_TIMEOUT);
   }
 
+  /**
+   * Runs {@code scripts/pipeline args...} to completion from {@code directory}, as a user in
+   * another folder would; output kept in {@code logs}.
+   */
+  static Finished pipelineFrom(Path directory, Path logs, String... args) {
+    return start(directory, logs, "pipeline", Map.of(), args).waitFor(RUN_TIMEOUT);
+  }
+
   /** Starts {@code scripts/pipeline run} over one landing into one warehouse, in the background. */
   static Started startRun(Path logs, Path landing, Path warehouse) {
     return start(
@@ -58,8 +66,13 @@ final class Launcher {
         .stdout();
   }
 
-  /** Starts {@code scripts/<script> args...} in the background. */
+  /** Starts {@code scripts/<script> args...} from the repository, in the background. */
   static Started start(Path logs, String script, Map<String, String> environment, String... args) {
+    return start(PipelineFixture.repository(), logs, script, environment, args);
+  }
+
+  private static Started start(
+      Path directory, Path logs, String script, Map<String, String> environment, String... args) {
     List<String> command = new ArrayList<>();
     command.add(PipelineFixture.repository().resolve("scripts").resolve(script).toString());
     command.addAll(List.of(args));
@@ -69,7 +82,7 @@ final class Launcher {
       Path err = Files.createTempFile(logs, script + "-", ".err");
       ProcessBuilder builder =
           new ProcessBuilder(command)
-              .directory(PipelineFixture.repository().toFile())
+              .directory(directory.toFile())
               .redirectOutput(out.toFile())
               .redirectError(err.toFile());
       builder.environment().putAll(environment);
