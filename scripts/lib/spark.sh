@@ -80,8 +80,7 @@ s3_classpath() {
 # that. These are the options taking a local path (every FILE and DIR option of the application, which ScriptsTest
 # checks; spark-submit's --properties-file; the spark-sql CLI's -f and -i) and the settings holding one (--set KEY=DIR).
 path_options=(--config-file --conf --landing --warehouse --out --against --schema --sql --reference --result-json
-  --properties-file
-  -f -i)
+  --properties-file -f -i)
 path_settings=(pipeline.landing pipeline.warehouse pipeline.reference-dir pipeline.report.dir)
 
 # Prints the path $1 as given from the current directory: a relative path made absolute; an absolute path, a URI
