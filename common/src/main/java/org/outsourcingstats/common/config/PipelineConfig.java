@@ -98,6 +98,8 @@ public final class PipelineConfig implements Serializable {
   private final boolean reportAfterRun;
   private final IngestLimits ingestLimits;
   private final QualityGate qualityGate;
+  private final ProgressWhen progressWhen;
+  private final java.time.Duration progressEvery;
 
   /**
    * Where a setting's value comes from, highest precedence first: the command line ({@code --set},
@@ -183,6 +185,12 @@ public final class PipelineConfig implements Serializable {
                 p.getBytes("ingest.max-file-bytes"));
       } catch (IllegalArgumentException e) {
         throw Errors.configInvalid("pipeline.ingest", e.getMessage());
+      }
+      this.progressWhen = ProgressWhen.of(p.getString("progress.when"));
+      this.progressEvery = p.getDuration("progress.every");
+      if (progressEvery.toMillis() < 1) {
+        throw Errors.configInvalid(
+            "pipeline.progress.every", "it must be at least 1ms, got " + progressEvery);
       }
       try {
         this.qualityGate = qualityGate(p.getConfig("quality-gate"));
@@ -395,6 +403,34 @@ public final class PipelineConfig implements Serializable {
   /** Whether {@code run} writes the HTML report after its steps. */
   public boolean reportAfterRun() {
     return reportAfterRun;
+  }
+
+  /** When a step reports its progress ({@code pipeline.progress.when}). */
+  public enum ProgressWhen {
+    /** When standard error is a terminal. */
+    AUTO,
+    ALWAYS,
+    NEVER;
+
+    static ProgressWhen of(String name) {
+      for (ProgressWhen when : values()) {
+        if (when.name().equalsIgnoreCase(name)) {
+          return when;
+        }
+      }
+      throw Errors.configInvalid(
+          "pipeline.progress.when", "'" + name + "' is not one of auto, always, never");
+    }
+  }
+
+  /** When a step reports its progress. */
+  public ProgressWhen progressWhen() {
+    return progressWhen;
+  }
+
+  /** How often a step reports its progress, at most. */
+  public java.time.Duration progressEvery() {
+    return progressEvery;
   }
 
   /** What one run may quarantine before it fails ({@code pipeline.quality-gate.*}). */
