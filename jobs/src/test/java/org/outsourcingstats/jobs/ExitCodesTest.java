@@ -134,6 +134,18 @@ class ExitCodesTest {
     assertThat(err.toString())
         .startsWith("error: Step 'normalize' failed: ")
         .contains("Files were added to the root of the table by a concurrent update");
+    // Not the batch's fault either: normalize fails the step instead of setting the batch aside.
+    assertThat(Errors.isEnvironmental(conflict)).isTrue();
+
+    StringWriter maintain = new StringWriter();
+    assertThat(
+            PipelineCli.report(
+                new ConcurrentAppendException("Files were added"),
+                "maintain",
+                new PrintWriter(maintain)))
+        .isEqualTo(ExitCode.CONCURRENT_WRITER.code());
+    assertThat(maintain.toString())
+        .startsWith("error: 'maintain' failed: Files were added. Another writer committed");
 
     // A collection changed while iterated is a bug, not another writer.
     assertThat(PipelineCli.exitCode(new java.util.ConcurrentModificationException()))

@@ -349,8 +349,10 @@ public final class Errors {
   /**
    * Whether {@code error} is a failure of storage or network rather than of the data being
    * processed: an {@link java.io.IOException} in its causes (a full disk, a read-only or
-   * unreachable file system, a refused connection), or Hadoop's {@code FSError}. A file that is not
-   * found is not one of them: a lost data file does not come back by trying again.
+   * unreachable file system, a refused connection), Hadoop's {@code FSError}, or a commit that
+   * Delta refused because another writer's conflicted with it ({@link #isWriteConflict}), which a
+   * later run completes as well. A file that is not found is not one of them: a lost data file does
+   * not come back by trying again.
    */
   public static boolean isEnvironmental(Throwable error) {
     for (Throwable t : causes(error).toList()) {
@@ -358,6 +360,7 @@ public final class Errors {
         return false;
       }
       if (t instanceof java.io.IOException
+          || isWriteConflict(t)
           || t.getClass().getName().equals("org.apache.hadoop.fs.FSError")) {
         return true;
       }
