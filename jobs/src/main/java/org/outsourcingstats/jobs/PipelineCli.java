@@ -3,6 +3,7 @@ package org.outsourcingstats.jobs;
 import java.io.PrintWriter;
 import java.util.List;
 import org.outsourcingstats.common.error.Errors;
+import org.outsourcingstats.common.error.ExitCode;
 import org.outsourcingstats.common.error.PipelineException;
 import org.outsourcingstats.jobs.cli.BenchCommand;
 import org.outsourcingstats.jobs.cli.CompareCommand;
@@ -72,54 +73,68 @@ public final class PipelineCli implements Runnable {
       commandLine.addSubcommand(command);
     }
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    // Usage errors (picocli prints them with the usage) and failures share one mapping to codes.
+    commandLine.setExitCodeExceptionMapper(PipelineCli::exitCode);
     commandLine.setExecutionExceptionHandler(
-        (error, cmd, parseResult) -> {
-          PrintWriter err = cmd.getErr();
-          Throwable shown = error instanceof PipelineException ? error : rootCause(error);
-          err.println(
-              "error: "
-                  + (shown.getMessage() == null ? shown.getClass().getName() : shown.getMessage()));
-          if (System.getenv("PIPELINE_DEBUG") != null) {
-            error.printStackTrace(err);
-          } else if (!(error instanceof PipelineException)) {
-            err.println("(set PIPELINE_DEBUG=1 for the stack trace)");
-          }
-          err.flush();
-          return exitCode(error);
-        });
+        (error, cmd, parseResult) -> report(error, cmd.getCommandName(), cmd.getErr()));
     return commandLine;
   }
 
   /** The exit code of a command that ended with {@code error}. */
   public static int exitCode(Throwable error) {
-    return 1;
+    return (error instanceof CommandLine.ParameterException ? ExitCode.USAGE : ExitCode.of(error))
+        .code();
   }
 
-  private static Throwable rootCause(Throwable error) {
-    Throwable cause = error;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
+  /**
+   * The one line that says why {@code command} failed with {@code error}, what and how to fix it.
+   */
+  public static String errorLine(Throwable error, String command) {
+    PipelineException shown =
+        Errors.causes(error)
+            .filter(PipelineException.class::isInstance)
+            .map(PipelineException.class::cast)
+            .findFirst()
+            .orElseGet(() -> Errors.commandFailed(command, error));
+    return Errors.oneLine(shown.getMessage());
+  }
+
+  /**
+   * Prints the one line of a failed command, {@code error: <what failed: the root cause's own
+   * message. How to fix it>}, and the stack trace only under PIPELINE_DEBUG; returns the exit code.
+   * A {@link PipelineException} already says what, why and how; anything else is put into words by
+   * {@link Errors#commandFailed}.
+   */
+  static int report(Throwable error, String command, PrintWriter err) {
+    err.println("error: " + errorLine(error, command));
+    if (System.getenv("PIPELINE_DEBUG") != null) {
+      error.printStackTrace(err);
     }
-    return cause;
+    err.flush();
+    return exitCode(error);
   }
 
   public static void main(String[] args) {
+    CommandLine commandLine = commandLine();
     int exit;
     try {
-      exit = commandLine().execute(args);
+      exit = commandLine.execute(args);
     } catch (Throwable error) {
       // An Error (a full disk in Hadoop's FSError, memory) passes picocli's handler.
-      System.err.println(
-          "error: "
-              + Errors.cause(error)
-              + (System.getenv("PIPELINE_DEBUG") == null
-                  ? " (set PIPELINE_DEBUG=1 for the stack trace)"
-                  : ""));
-      if (System.getenv("PIPELINE_DEBUG") != null) {
-        error.printStackTrace();
-      }
-      exit = 1;
+      exit = report(error, executed(commandLine), new PrintWriter(System.err, true));
     }
     System.exit(exit);
+  }
+
+  /** The name of the (sub)command that the last parse of {@code commandLine} selected. */
+  private static String executed(CommandLine commandLine) {
+    CommandLine.ParseResult parsed = commandLine.getParseResult();
+    if (parsed == null) {
+      return commandLine.getCommandName();
+    }
+    while (parsed.hasSubcommand()) {
+      parsed = parsed.subcommand();
+    }
+    return parsed.commandSpec().name();
   }
 }

@@ -50,7 +50,7 @@ class QualityGateRunTest {
             "--set",
             GATE + "max-quarantined-fraction=0.25");
 
-    assertThat(outcome.exit()).isNotZero();
+    assertThat(outcome.exit()).isEqualTo(3);
     assertThat(outcome.err())
         .contains("data-quality gate")
         .contains(

@@ -1,6 +1,9 @@
 package org.outsourcingstats.common.error;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Every user-facing error of the pipeline, built in one place so that each says what went wrong,
@@ -97,7 +100,7 @@ public final class Errors {
             "'%s' runs queries only (SELECT, WITH, VALUES, TABLE, SHOW, DESCRIBE, EXPLAIN, USE; no reflect()), and "
                 + "this statement (%s) could change the warehouse; nothing was run. Statement: %s. Run a statement that is meant to change tables with "
                 + "'scripts/pipeline sql --allow-writes'.",
-            command, kind, abbreviate(query, 200)));
+            command, kind, abbreviate(oneLine(query), 200)));
   }
 
   public static PipelineException batchNotHeld(String batch, java.util.Collection<String> held) {
@@ -163,7 +166,9 @@ public final class Errors {
             "The warehouse %s is still being written by another pipeline process (%s) after waiting %d s. Writers "
                 + "of one warehouse (run, a step, maintain, sql --allow-writes) take turns; wait for that process to "
                 + "finish or stop it, or raise pipeline.lock-wait-seconds.",
-            warehouse, holder.isEmpty() ? "unknown" : holder, waited.toSeconds()));
+            warehouse, holder.isEmpty() ? "unknown" : holder, waited.toSeconds()),
+        null,
+        ExitCode.CONCURRENT_WRITER);
   }
 
   public static PipelineException sparkSqlFrontEndMissing(String frontEnd, String mainClass) {
@@ -243,7 +248,7 @@ public final class Errors {
         String.format(
             "The query failed: %s. Query: %s. Tables are named <database>.<table>, e.g. outsourcing.observations; "
                 + "'scripts/pipeline status' lists them.",
-            cause(cause), abbreviate(query, 200)),
+            cause(cause), abbreviate(oneLine(query), 200)),
         cause);
   }
 
@@ -263,6 +268,38 @@ public final class Errors {
                 + "resumes from the batches it has not completed.",
             step, cause(cause)),
         cause);
+  }
+
+  /**
+   * A command that failed with an exception no step or query had put into words (a Spark, Hadoop or
+   * Hive failure reaching the command line): its root cause on one line, and the way out its kind
+   * suggests.
+   */
+  public static PipelineException commandFailed(String command, Throwable cause) {
+    String fix;
+    if (causes(cause)
+        .anyMatch(t -> t.getClass().getName().startsWith("org.apache.hadoop.hive.metastore."))) {
+      fix =
+          "The Hive metastore did not answer (pipeline.catalog = external-hive): check hive.metastore.uris in the "
+              + "cluster's hive-site.xml (or --conf spark.hadoop.hive.metastore.uris=thrift://HOST:PORT) and that the "
+              + "metastore is running, then run again";
+    } else if (ExitCode.of(cause) == ExitCode.CONCURRENT_WRITER) {
+      fix =
+          "Another writer committed to the same table first, and Delta refused this commit; nothing was half "
+              + "written. Run again once the other writer has finished (one pipeline at a time per warehouse)";
+    } else if (isEnvironmental(cause)) {
+      fix =
+          "A file system or the network failed, not the data: check that the landing folder and the warehouse are "
+              + "reachable and writable and that their disks have space, then run again";
+    } else {
+      fix = "Fix the cause and run again";
+    }
+    return new PipelineException(
+        String.format(
+            "'%s' failed: %s. %s (PIPELINE_DEBUG=1 adds the stack trace).",
+            command, cause(cause), fix),
+        cause,
+        ExitCode.of(cause));
   }
 
   public static PipelineException tablesNotReady(String warehouse, Throwable cause) {
@@ -331,21 +368,26 @@ public final class Errors {
                 + "quarantine table with their reasons (scripts/pipeline sql \"SELECT reason_code, count(*) FROM "
                 + "outsourcing.quarantine GROUP BY reason_code\"). Fix the inputs and land them again, or raise the "
                 + "limit if these rows are expected.",
-            String.join("; ", breaches)));
+            String.join("; ", breaches)),
+        null,
+        ExitCode.QUALITY_GATE);
   }
 
   /**
    * Whether {@code error} is a failure of storage or network rather than of the data being
    * processed: an {@link java.io.IOException} in its causes (a full disk, a read-only or
-   * unreachable file system, a refused connection), or Hadoop's {@code FSError}. A file that is not
-   * found is not one of them: a lost data file does not come back by trying again.
+   * unreachable file system, a refused connection), Hadoop's {@code FSError}, or a commit that
+   * Delta refused because another writer's conflicted with it ({@link #isWriteConflict}), which a
+   * later run completes as well. A file that is not found is not one of them: a lost data file does
+   * not come back by trying again.
    */
   public static boolean isEnvironmental(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    for (Throwable t : causes(error).toList()) {
       if (t instanceof java.io.FileNotFoundException) {
         return false;
       }
       if (t instanceof java.io.IOException
+          || isWriteConflict(t)
           || t.getClass().getName().equals("org.apache.hadoop.fs.FSError")) {
         return true;
       }
@@ -366,14 +408,31 @@ public final class Errors {
    */
   public static String cause(Throwable error) {
     if (error instanceof PipelineException) {
-      return firstLine(error.getMessage());
+      // Whole: the pipeline's own messages are bounded, and their last sentence says how to fix it.
+      String message = oneLine(error.getMessage());
+      return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
     }
+    List<Throwable> chain = causes(error).toList();
     Throwable shown = error;
-    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    for (Throwable t : chain) {
       if (t.getMessage() != null && !t.getMessage().isBlank()) {
         shown = t;
       }
     }
+    // A wrapper of the root cause's own class that repeats its message adds where it happened:
+    // Hadoop's "Call From host to namenode:8020 failed on connection exception: ... Connection
+    // refused" around the bare "Connection refused".
+    Throwable root = shown;
+    shown =
+        chain.stream()
+            .filter(
+                t ->
+                    t.getClass() == root.getClass()
+                        && t.getMessage() != null
+                        && root.getMessage() != null
+                        && t.getMessage().contains(root.getMessage().strip()))
+            .findFirst()
+            .orElse(root);
     String text = shown.getMessage() == null ? "" : shown.getMessage().strip();
     String message =
         text.isEmpty()
@@ -385,6 +444,36 @@ public final class Errors {
                 ? shown.getClass().getSimpleName() + ": " + text
                 : text;
     return firstLine(message);
+  }
+
+  /**
+   * Whether {@code error} is Delta's refusal of a commit that conflicted with a concurrent writer's
+   * (its {@code DeltaConcurrentModificationException} family: ConcurrentAppendException,
+   * ConcurrentWriteException, MetadataChangedException ...). Named by class, since this library
+   * does not depend on Delta.
+   */
+  public static boolean isWriteConflict(Throwable error) {
+    for (Class<?> type = error.getClass(); type != null; type = type.getSuperclass()) {
+      if (type.getName()
+          .equals("org.apache.spark.sql.delta.DeltaConcurrentModificationException")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code error} and its causes, outermost first (at most 100: a cycle of causes ends). */
+  public static Stream<Throwable> causes(Throwable error) {
+    return Stream.iterate(error, Objects::nonNull, t -> t.getCause() == t ? null : t.getCause())
+        .limit(100);
+  }
+
+  /**
+   * {@code text} on one line, its line breaks and the blanks around them made one space: a quoted
+   * query or message keeps an error to one line.
+   */
+  public static String oneLine(String text) {
+    return text.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
   /**

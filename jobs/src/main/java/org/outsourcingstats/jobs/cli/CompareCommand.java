@@ -7,6 +7,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.outsourcingstats.common.config.PipelineConfig;
+import org.outsourcingstats.common.error.ExitCode;
 import org.outsourcingstats.jobs.tables.WarehouseComparison;
 import org.outsourcingstats.jobs.tables.WarehouseComparison.TableDifference;
 import picocli.CommandLine.Command;
@@ -67,10 +68,10 @@ public final class CompareCommand implements Callable<Integer> {
       long unequal = differences.stream().filter(d -> !d.equal()).count();
       if (unequal > 0) {
         System.err.println("compare: " + unequal + " table(s) differ");
-        return 1;
+        return ExitCode.FAILURE.code();
       }
       System.err.println("compare: every table is equal");
-      return 0;
+      return ExitCode.SUCCESS.code();
     }
   }
 }

@@ -66,7 +66,7 @@ public final class RunsLog {
             .set("started_at", Timestamp.from(startedAt))
             .set("finished_at", Timestamp.from(Instant.now()))
             .set("status", FAILED)
-            .set("error", Errors.cause(error))
+            .set("error", Errors.abbreviate(Errors.cause(error), MAX_ERROR_CHARS))
             .build());
   }
 
