@@ -75,7 +75,7 @@ public final class Pipeline {
       Instant started = Instant.now();
       StepResult result;
       spark.setJobGroup(step.id(), step.id() + " of run " + context.runId(), false);
-      try {
+      try (Progress progress = progress(step)) {
         result = execute(step);
         runs.succeeded(result);
       } catch (Exception | FSError e) {
@@ -142,6 +142,24 @@ public final class Pipeline {
                             Collectors.toMap(
                                 entry -> ReasonCode.valueOf(entry.getKey()), Map.Entry::getValue))))
         .orElse(new QualityGate.Verdict(List.of()));
+  }
+
+  /**
+   * Progress lines of {@code step} when the settings ask for them: always, or when standard error
+   * is a terminal, which the launcher says in {@code PIPELINE_STDERR_TERMINAL} (the JVM cannot tell
+   * standard error apart).
+   */
+  private Progress progress(Step step) {
+    boolean wanted =
+        switch (context.config().progressWhen()) {
+          case ALWAYS -> true;
+          case NEVER -> false;
+          case AUTO -> "1".equals(System.getenv("PIPELINE_STDERR_TERMINAL"));
+        };
+    return wanted
+        ? Progress.start(
+            context.spark().sparkContext(), context.config().progressEvery(), step.id(), LOG::info)
+        : null;
   }
 
   private StepResult execute(Step step) {

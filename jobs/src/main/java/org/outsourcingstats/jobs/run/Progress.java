@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.apache.spark.SparkContext;
 import org.apache.spark.SparkStageInfo;
 import org.apache.spark.scheduler.SparkListener;
@@ -23,8 +22,7 @@ final class Progress implements AutoCloseable {
   private final Listener listener = new Listener();
   private final Thread ticker;
 
-  private Progress(
-      SparkContext spark, Duration every, Supplier<String> step, Consumer<String> out) {
+  private Progress(SparkContext spark, Duration every, String step, Consumer<String> out) {
     this.spark = spark;
     spark.addSparkListener(listener);
     Instant started = Instant.now();
@@ -34,7 +32,7 @@ final class Progress implements AutoCloseable {
               try {
                 while (true) {
                   Thread.sleep(every.toMillis());
-                  String line = line(step.get(), Duration.between(started, Instant.now()));
+                  String line = line(step, Duration.between(started, Instant.now()));
                   if (line != null) {
                     out.accept(line);
                   }
@@ -49,11 +47,10 @@ final class Progress implements AutoCloseable {
   }
 
   /**
-   * Reports on {@code spark}'s stages every {@code every} to {@code out} until closed, naming the
-   * step {@code step} says is running.
+   * Reports on {@code spark}'s stages every {@code every} to {@code out} until closed, naming
+   * {@code step}.
    */
-  static Progress start(
-      SparkContext spark, Duration every, Supplier<String> step, Consumer<String> out) {
+  static Progress start(SparkContext spark, Duration every, String step, Consumer<String> out) {
     return new Progress(spark, every, step, out);
   }
 
@@ -77,9 +74,15 @@ final class Progress implements AutoCloseable {
         step, running.toSeconds(), listener.rowsRead.get(), String.join(", ", stages));
   }
 
+  /** Stops the lines: none is written once this returns. */
   @Override
   public void close() {
     ticker.interrupt();
+    try {
+      ticker.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     spark.removeSparkListener(listener);
   }
 
