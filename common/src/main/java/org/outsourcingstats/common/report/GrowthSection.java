@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.outsourcingstats.common.growth.GrowthMath;
 import org.outsourcingstats.common.report.ReportInput.GrowthRow;
 
 /**
@@ -93,7 +94,10 @@ final class GrowthSection {
     List<GrowthRow> checked = rows.stream().filter(r -> r.reportedYoy() != null).toList();
     if (!checked.isEmpty()) {
       long ok = checked.stream().filter(r -> "OK".equals(r.yoyCheck())).count();
-      long mismatch = checked.stream().filter(r -> "MISMATCH".equals(r.yoyCheck())).count();
+      long mismatch =
+          checked.stream()
+              .filter(r -> GrowthMath.Check.MISMATCH.name().equals(r.yoyCheck()))
+              .count();
       notes.add(
           new Panel.Note(
               "Published growth rates: "

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.outsourcingstats.common.growth.GrowthMath;
 import org.outsourcingstats.jobs.run.PipelineContext;
 import org.outsourcingstats.jobs.run.Step;
 import org.outsourcingstats.jobs.run.StepResult;
@@ -25,7 +26,11 @@ final class RunReport {
       "entity_name, indicator, market, sector, period, year, value, round(yoy * 100, 2) AS yoy_pct, "
           + "round(reported_yoy * 100, 2) AS published_pct, yoy_check, prev_status";
   private static final String CHECKS_FIRST =
-      "CASE yoy_check WHEN 'MISMATCH' THEN 0 WHEN 'OK' THEN 1 ELSE 2 END";
+      "CASE yoy_check WHEN '"
+          + GrowthMath.Check.MISMATCH
+          + "' THEN 0 WHEN '"
+          + GrowthMath.Check.OK
+          + "' THEN 1 ELSE 2 END";
   private static final String GROWTH_ORDER =
       CHECKS_FIRST + ", entity_name, indicator, market, sector, period, year";
 
