@@ -10,6 +10,7 @@ import org.outsourcingstats.jobs.cli.CompareCommand;
 import org.outsourcingstats.jobs.cli.ConfigCommand;
 import org.outsourcingstats.jobs.cli.ExportCommand;
 import org.outsourcingstats.jobs.cli.GenerateCommand;
+import org.outsourcingstats.jobs.cli.LogFormat;
 import org.outsourcingstats.jobs.cli.MaintainCommand;
 import org.outsourcingstats.jobs.cli.NormalizeCommand;
 import org.outsourcingstats.jobs.cli.ReportCommand;
@@ -20,6 +21,7 @@ import org.outsourcingstats.jobs.cli.StatusCommand;
 import org.outsourcingstats.jobs.cli.StepCommand;
 import org.outsourcingstats.jobs.cli.ThriftServerCommand;
 import org.outsourcingstats.jobs.run.Step;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -106,7 +108,11 @@ public final class PipelineCli implements Runnable {
    * {@link Errors#commandFailed}.
    */
   static int report(Throwable error, String command, PrintWriter err) {
-    err.println("error: " + errorLine(error, command));
+    if (LogFormat.current() == LogFormat.JSON) {
+      LoggerFactory.getLogger(PipelineCli.class).error(errorLine(error, command));
+    } else {
+      err.println("error: " + errorLine(error, command));
+    }
     if (System.getenv("PIPELINE_DEBUG") != null) {
       error.printStackTrace(err);
     }

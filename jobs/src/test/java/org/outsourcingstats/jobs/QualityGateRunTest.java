@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.outsourcingstats.jobs.cli.LogFormat;
 
 /** A run over the quality gate's limits writes every table, then fails naming each limit. */
 @ExtendWith(SharedSpark.class)
@@ -128,5 +132,45 @@ class QualityGateRunTest {
                 StandardCharsets.UTF_8);
 
     assertThat(Cli.execute(fixture, "run").exit()).isZero();
+  }
+
+  @Test
+  void underJsonLogsEveryLineIsAnObjectAndTheResultIsTheLast(@TempDir Path root)
+      throws IOException {
+    PipelineFixture fixture =
+        new PipelineFixture(root)
+            .write(
+                "observations",
+                "bad.csv",
+                "city,year,indicator,value,unit,market,status\n"
+                    + "Atlantis,2010,executed_value,1 billion,USD,OFFSHORE,A\n",
+                StandardCharsets.UTF_8);
+    PrintStream originalErr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Cli.Outcome outcome;
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      outcome =
+          Cli.execute(
+              fixture, "run", "--log-format", "json", "--set", GATE + "max-quarantined-rows=0");
+    } finally {
+      LogFormat.TEXT.apply();
+      System.setErr(originalErr);
+    }
+
+    List<String> lines =
+        err.toString(StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).toList();
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> objects = new ArrayList<>();
+    for (String line : lines) {
+      objects.add(json.readTree(line));
+    }
+    assertThat(objects).allMatch(JsonNode::isObject);
+    JsonNode result = objects.get(objects.size() - 1);
+    assertThat(result.path("schema").asText()).isEqualTo("outsourcing-pipeline/run-result/1");
+    assertThat(result.path("exit_code").asInt()).isEqualTo(outcome.exit()).isEqualTo(3);
+    assertThat(objects.get(objects.size() - 2).path("message").asText())
+        .isEqualTo(result.path("error").asText())
+        .contains("data-quality gate");
   }
 }

@@ -74,6 +74,16 @@ public final class CommonOptions {
   String master;
 
   @Option(
+      names = "--log-format",
+      paramLabel = "FORMAT",
+      description =
+          "text (default) or json: one JSON object a line on standard error, the error a command ends with among "
+              + "them, and a run's result (as --result-json writes it) as the last line.")
+  void logFormat(LogFormat format) {
+    format.apply();
+  }
+
+  @Option(
       names = "--set",
       paramLabel = "KEY=VALUE",
       description =

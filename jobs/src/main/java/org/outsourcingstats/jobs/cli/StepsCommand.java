@@ -1,5 +1,6 @@
 package org.outsourcingstats.jobs.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,11 +15,19 @@ import org.outsourcingstats.jobs.run.Pipeline;
 import org.outsourcingstats.jobs.run.PipelineContext;
 import org.outsourcingstats.jobs.run.Step;
 import org.outsourcingstats.jobs.run.StepResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** A command that runs pipeline steps and prints what they did. */
 abstract class StepsCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(StepsCommand.class);
+
+  @Spec CommandSpec spec;
+
   @Mixin CommonOptions common;
 
   abstract List<Step> steps();
@@ -70,12 +79,25 @@ abstract class StepsCommand implements Callable<Integer> {
         }
         writeResult(context, results, verdict, 0, null);
       } catch (RuntimeException e) {
-        writeResult(
-            context, pipeline.completed(), verdict, PipelineCli.exitCode(e), Errors.cause(e));
-        throw e;
+        int exitCode = PipelineCli.exitCode(e);
+        String errorLine = PipelineCli.errorLine(e, spec.name());
+        writeResult(context, pipeline.completed(), verdict, exitCode, errorLine);
+        if (LogFormat.current() != LogFormat.JSON) {
+          throw e;
+        }
+        // The error is a log line like any other, and the result stays the last line.
+        LOG.error(errorLine);
+        printResultLine(RunResult.of(context, pipeline.completed(), verdict, exitCode, errorLine));
+        return exitCode;
       }
     }
     return 0;
+  }
+
+  /** Under {@code --log-format json}, the run's result as the last line of standard error. */
+  private static void printResultLine(ObjectNode result) {
+    System.err.println(result.toString());
+    System.err.flush();
   }
 
   private void writeResult(
@@ -84,11 +106,18 @@ abstract class StepsCommand implements Callable<Integer> {
       QualityGate.Verdict verdict,
       int exitCode,
       String error) {
-    if (resultJson == null) {
+    boolean resultLine = exitCode == 0 && LogFormat.current() == LogFormat.JSON;
+    if (resultJson == null && !resultLine) {
       return;
     }
     try {
-      RunResult.write(RunResult.of(context, steps, verdict, exitCode, error), resultJson);
+      ObjectNode result = RunResult.of(context, steps, verdict, exitCode, error);
+      if (resultJson != null) {
+        RunResult.write(result, resultJson);
+      }
+      if (resultLine) {
+        printResultLine(result);
+      }
     } catch (IOException | RuntimeException e) {
       throw Errors.resultNotWritten(resultJson.toString(), e);
     }
