@@ -35,7 +35,7 @@ final class RunResult {
   /**
    * The object.
    *
-   * @param context the run's context, null when the run failed before it had one
+   * @param context the run's context
    * @param steps the steps the run completed, in order
    * @param verdict the quality gate's verdict, null when the run did not reach it
    * @param exitCode the process's exit code
@@ -49,7 +49,7 @@ final class RunResult {
       String error) {
     ObjectNode result = JSON.createObjectNode();
     result.put("schema", SCHEMA);
-    result.put("run_id", context == null ? null : context.runId());
+    result.put("run_id", context.runId());
     result.put("exit_code", exitCode);
     result.put("error", error);
     ArrayNode stepNodes = result.putArray("steps");
@@ -80,13 +80,11 @@ final class RunResult {
       verdict.breaches().forEach(breaches::add);
     }
     ObjectNode versions = result.putObject("table_versions");
-    if (context != null) {
-      for (PipelineTable table : Tables.ALL) {
-        if (context.tables().exists(table)) {
-          versions.put(
-              table.name(),
-              TableLog.of(context.spark(), context.config().database(), table.name()).version());
-        }
+    for (PipelineTable table : Tables.ALL) {
+      if (context.tables().exists(table)) {
+        versions.put(
+            table.name(),
+            TableLog.of(context.spark(), context.config().database(), table.name()).version());
       }
     }
     return result;

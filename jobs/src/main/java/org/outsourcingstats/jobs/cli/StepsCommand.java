@@ -81,13 +81,13 @@ abstract class StepsCommand implements Callable<Integer> {
       } catch (RuntimeException e) {
         int exitCode = PipelineCli.exitCode(e);
         String errorLine = PipelineCli.errorLine(e, spec.name());
-        writeResult(context, pipeline.completed(), verdict, exitCode, errorLine);
         if (LogFormat.current() != LogFormat.JSON) {
+          writeResult(context, pipeline.completed(), verdict, exitCode, errorLine);
           throw e;
         }
         // The error is a log line like any other, and the result stays the last line.
         LOG.error(errorLine);
-        printResultLine(RunResult.of(context, pipeline.completed(), verdict, exitCode, errorLine));
+        writeResult(context, pipeline.completed(), verdict, exitCode, errorLine);
         return exitCode;
       }
     }
@@ -106,18 +106,20 @@ abstract class StepsCommand implements Callable<Integer> {
       QualityGate.Verdict verdict,
       int exitCode,
       String error) {
-    boolean resultLine = exitCode == 0 && LogFormat.current() == LogFormat.JSON;
+    boolean resultLine = LogFormat.current() == LogFormat.JSON;
     if (resultJson == null && !resultLine) {
       return;
     }
+    // Built once: the table versions it holds are read from each table's log.
+    ObjectNode result = RunResult.of(context, steps, verdict, exitCode, error);
+    if (resultLine) {
+      printResultLine(result);
+    }
+    if (resultJson == null) {
+      return;
+    }
     try {
-      ObjectNode result = RunResult.of(context, steps, verdict, exitCode, error);
-      if (resultJson != null) {
-        RunResult.write(result, resultJson);
-      }
-      if (resultLine) {
-        printResultLine(result);
-      }
+      RunResult.write(result, resultJson);
     } catch (IOException | RuntimeException e) {
       throw Errors.resultNotWritten(resultJson.toString(), e);
     }
