@@ -3,9 +3,11 @@ package org.outsourcingstats.jobs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.outsourcingstats.common.config.PipelineConfig;
 import org.outsourcingstats.jobs.catalog.WarehouseCatalog;
 
 /**
@@ -46,6 +48,20 @@ public final class SharedSpark implements BeforeAllCallback {
    */
   public static String uniqueName(String prefix) {
     return prefix + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  }
+
+  /**
+   * The pipeline's default configuration for database {@code database} in a warehouse folder of its
+   * own under the suite's root folder.
+   */
+  public static PipelineConfig config(String database) {
+    return PipelineConfig.load(
+        null,
+        Map.of(
+            "pipeline.warehouse",
+            root().resolve(database).toString(),
+            "pipeline.database",
+            database));
   }
 
   private static synchronized Closer start() {

@@ -1,15 +1,19 @@
 package org.outsourcingstats.jobs.cli;
 
+import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -37,8 +41,10 @@ public final class StatusCommand implements Callable<Integer> {
     try (CommonOptions.Session session = common.open(CommonOptions.Access.READ)) {
       PipelineContext context = session.context();
       SparkSession spark = context.spark();
-      // The last runs take a Spark job, mostly waiting on the scheduler; it runs while this thread
-      // reads the other tables' logs. A thread of this one's inherits the session's job settings.
+      // The last runs are read while this thread reads the other tables' logs: from their files on
+      // the driver, or, for a large runs table, with a Spark job, mostly waiting on the scheduler.
+      // A
+      // thread of this one's inherits the session's job settings.
       ExecutorService background = Executors.newSingleThreadExecutor();
       Future<List<Row>> lastRuns =
           context.tables().exists(Tables.RUNS)
@@ -104,11 +110,25 @@ public final class StatusCommand implements Callable<Integer> {
     "error"
   };
 
+  /** How many of the last steps {@code status} shows. */
+  private static final int LAST_RUNS = 12;
+
   /** The latest rows of {@code runs}: the most recent steps first. */
   private static List<Row> lastRuns(PipelineContext context) {
+    Optional<List<Row>> onDriver = context.tables().rowsOnDriver(Tables.RUNS);
+    if (onDriver.isPresent()) {
+      return onDriver.get().stream()
+          .sorted(
+              Comparator.comparing((Row run) -> run.<Timestamp>getAs("started_at"))
+                  .reversed()
+                  .thenComparing(run -> run.<String>getAs("job")))
+          .limit(LAST_RUNS)
+          .map(run -> RowFactory.create(Stream.of(RUNS_COLUMNS).map(run::getAs).toArray()))
+          .toList();
+    }
     return TableState.latestRows(context.spark(), context.config().database(), Tables.RUNS.name())
         .orderBy(functions.col("started_at").desc(), functions.col("job"))
-        .limit(12)
+        .limit(LAST_RUNS)
         .selectExpr(RUNS_COLUMNS)
         .collectAsList();
   }

@@ -10,9 +10,10 @@ import org.outsourcingstats.jobs.tables.Tables;
 
 /**
  * The {@code runs} rows of one invocation, one per step, appended together in one commit ({@link
- * #commit}): a run's bookkeeping costs one Delta commit, not one per step. The SPEC allows it; a
- * failed step's row is committed before the failure is reported, and a process killed before its
- * end leaves no rows, as it leaves its last step's writes to be completed by the next run.
+ * #commit}), their file written on the driver: a run's bookkeeping costs one Delta commit and no
+ * Spark job, so a run with nothing new runs none. The SPEC allows it; a failed step's row is
+ * committed before the failure is reported, and a process killed before its end leaves no rows, as
+ * it leaves its last step's writes to be completed by the next run.
  */
 public final class RunsLog {
   private final PipelineContext context;
@@ -83,9 +84,7 @@ public final class RunsLog {
     if (pending.isEmpty()) {
       return;
     }
-    context
-        .tables()
-        .append(Tables.RUNS, context.spark().createDataFrame(pending, Tables.RUNS.schema()));
+    context.tables().append(Tables.RUNS, List.copyOf(pending));
     pending.clear();
   }
 }

@@ -22,19 +22,20 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
-import org.apache.spark.sql.delta.Snapshot;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.delta.actions.AddFile;
+import org.apache.spark.sql.types.StructType;
 
 /**
- * The distinct values of a string column of a small Delta table's latest version, read on the
- * driver without a Spark job: the answer to "which files and batches has this warehouse landed",
- * asked by every run, would otherwise cost a run with nothing new its only Spark jobs before the
- * {@code runs} commit (about 3 s of a 16 s run in a fresh JVM).
+ * What a small Delta table's latest version holds, read on the driver without a Spark job: the
+ * distinct values of a string column (the answer to "which files and batches has this warehouse
+ * landed", asked by every run, would otherwise cost a run with nothing new its only Spark jobs,
+ * about 3 s of a 16 s run in a fresh JVM), and whole rows (the last runs {@code status} shows).
  *
- * <p>Each file the latest checksum lists ({@link TableLog#listedFiles}) is answered from its Delta
- * statistics when they prove a single value (minimum equal to maximum, no nulls: an append of one
- * batch, a landed register's file), else by reading that one column of the file with Parquet's own
- * reader. The answer is empty, and the caller queries with Spark, whenever this path could be wrong
+ * <p>Only the files the latest checksum lists ({@link TableLog#listedFiles}) are read, with
+ * Parquet's own reader; a file whose Delta statistics prove a column's single value (minimum equal
+ * to maximum, no nulls: an append of one batch, a landed register's file) is not read for that
+ * column. The answer is empty, and the caller queries with Spark, whenever this path could be wrong
  * or slow: no file list in the checksum, deletion vectors or column mapping (the file alone would
  * not say which rows are live, or under which name), or more than {@link #MAX_READ_BYTES} of files
  * to read.
@@ -48,29 +49,22 @@ final class LoggedValues {
   private LoggedValues() {}
 
   static Optional<Set<String>> distinct(TableLog log, String column) {
-    Snapshot snapshot = log.snapshot();
-    Optional<List<AddFile>> listed = log.listedFiles();
-    if (listed.isEmpty()
-        || !"none".equalsIgnoreCase(snapshot.metadata().columnMappingMode().name())) {
+    Optional<List<AddFile>> files = plainFiles(log);
+    if (files.isEmpty()) {
       return Optional.empty();
     }
     Set<String> values = new HashSet<>();
     List<AddFile> toRead = new ArrayList<>();
-    long bytesToRead = 0;
-    for (AddFile file : listed.get()) {
-      if (file.deletionVector() != null) {
-        return Optional.empty();
-      }
+    for (AddFile file : files.get()) {
       JsonNode stats = parse(file.stats());
       Optional<String> single = singleValue(stats, column);
       if (single.isPresent()) {
         values.add(single.get());
       } else if (stats == null || stats.path("numRecords").asLong(-1) != 0) {
         toRead.add(file);
-        bytesToRead += file.size();
       }
     }
-    if (bytesToRead > MAX_READ_BYTES) {
+    if (bytes(toRead) > MAX_READ_BYTES) {
       return Optional.empty();
     }
     Configuration hadoop = log.log().newDeltaHadoopConf();
@@ -80,6 +74,45 @@ final class LoggedValues {
       }
     }
     return Optional.of(values);
+  }
+
+  /**
+   * Every row of the table's latest version, with {@code schema}'s columns; empty when they cannot
+   * be read on the driver (see the class comment, and {@link ParquetRows#read}).
+   */
+  static Optional<List<Row>> rows(TableLog log, StructType schema) {
+    Optional<List<AddFile>> files = plainFiles(log);
+    if (files.isEmpty() || bytes(files.get()) > MAX_READ_BYTES || !ParquetRows.covers(schema)) {
+      return Optional.empty();
+    }
+    Configuration hadoop = log.log().newDeltaHadoopConf();
+    List<Row> rows = new ArrayList<>();
+    for (AddFile file : files.get()) {
+      Optional<List<Row>> fileRows = ParquetRows.read(dataFile(log, file), schema, hadoop);
+      if (fileRows.isEmpty()) {
+        return Optional.empty();
+      }
+      rows.addAll(fileRows.get());
+    }
+    return Optional.of(rows);
+  }
+
+  /**
+   * The files of the latest version when each holds exactly its live rows under their own names:
+   * listed in the checksum, no deletion vectors, no column mapping; empty otherwise.
+   */
+  private static Optional<List<AddFile>> plainFiles(TableLog log) {
+    Optional<List<AddFile>> listed = log.listedFiles();
+    if (listed.isEmpty()
+        || !"none".equalsIgnoreCase(log.snapshot().metadata().columnMappingMode().name())
+        || listed.get().stream().anyMatch(file -> file.deletionVector() != null)) {
+      return Optional.empty();
+    }
+    return listed;
+  }
+
+  private static long bytes(List<AddFile> files) {
+    return files.stream().mapToLong(AddFile::size).sum();
   }
 
   /** The value every row of a file holds, when its statistics prove there is exactly one. */
@@ -109,7 +142,8 @@ final class LoggedValues {
     }
   }
 
-  private static Path dataFile(TableLog log, AddFile file) {
+  /** Where a file the log lists lives. */
+  static Path dataFile(TableLog log, AddFile file) {
     try {
       Path path = new Path(new URI(file.path()));
       return path.isAbsolute() ? path : new Path(log.log().dataPath(), path);

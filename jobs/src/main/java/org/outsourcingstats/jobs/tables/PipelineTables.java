@@ -250,6 +250,24 @@ public final class PipelineTables {
     write(table, rows, "append");
   }
 
+  /**
+   * Appends a few rows built on the driver (each with the table's columns in order) in one commit,
+   * writing their file on the driver when the table allows it ({@link DriverAppend}): no Spark job.
+   */
+  public void append(PipelineTable table, List<Row> rows) {
+    if (!DriverAppend.append(log(table), table.schema(), rows)) {
+      append(table, spark.createDataFrame(rows, table.schema()));
+    }
+  }
+
+  /**
+   * Every row of a small table's latest version, read on the driver without a Spark job; empty when
+   * the table is too large or stored in a way the driver does not read ({@link LoggedValues#rows}).
+   */
+  public Optional<List<Row>> rowsOnDriver(PipelineTable table) {
+    return LoggedValues.rows(log(table), table.schema());
+  }
+
   /** Replaces the table's rows with {@code rows} in one commit; the frame must have its columns. */
   public void overwrite(PipelineTable table, Dataset<Row> rows) {
     write(table, rows, "overwrite");

@@ -299,7 +299,8 @@ public final class Tables {
               field("rows_duplicate", LongType, "exact duplicates dropped"),
               field("rows_written", LongType, "rows written to the job's output tables"),
               field("error", StringType, "the error of a failed job"))
-          .withoutColumnStatistics();
+          .withoutColumnStatistics()
+          .withCheckpointEvery(100);
 
   public static final PipelineTable BATCHES =
       table(

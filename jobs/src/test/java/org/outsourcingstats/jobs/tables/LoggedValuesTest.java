@@ -39,17 +39,7 @@ class LoggedValuesTest {
               }
             });
     database = SharedSpark.uniqueName("logged");
-    tables =
-        new PipelineTables(
-                spark,
-                PipelineConfig.load(
-                    null,
-                    Map.of(
-                        "pipeline.warehouse",
-                        SharedSpark.root().resolve(database).toString(),
-                        "pipeline.database",
-                        database)))
-            .ensureCreated();
+    tables = new PipelineTables(spark, SharedSpark.config(database)).ensureCreated();
   }
 
   private static void insertBatch(String batch, String... checksums) {

@@ -11,8 +11,12 @@ import org.apache.spark.sql.catalyst.catalog.CatalogTable;
 import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.catalyst.plans.logical.UnresolvedWith;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.DeltaOperations;
+import org.apache.spark.sql.delta.OptimisticTransaction;
 import org.apache.spark.sql.delta.Snapshot;
+import org.apache.spark.sql.delta.actions.Action;
 import org.apache.spark.sql.delta.actions.AddFile;
 import org.apache.spark.sql.types.StructType;
 import scala.Option;
@@ -96,5 +100,20 @@ public final class SparkApi {
   /** The names of a {@code WITH} clause's common table expressions. */
   public static List<String> cteNames(UnresolvedWith with) {
     return JavaConverters.seqAsJavaList(with.cteRelations()).stream().map(cte -> cte._1()).toList();
+  }
+
+  /**
+   * Commits a new, unpartitioned data file of a table (its path relative to the table's folder) as
+   * an append; returns the version committed.
+   */
+  public static long commitAppend(
+      OptimisticTransaction transaction, String path, long size, long modificationTime, String stats) {
+    AddFile file =
+        new AddFile(
+            path, Map$.MODULE$.empty(), size, modificationTime, true, stats, null, null, Option.empty(), Option.empty(), Option.empty());
+    return transaction.commit(
+        JavaConverters.asScalaBuffer(List.<Action>of(file)).toSeq(),
+        new DeltaOperations.Write(
+            SaveMode.Append, Option.empty(), Option.empty(), Option.empty()));
   }
 }
