@@ -101,7 +101,7 @@ final class LoggedValues {
    * The files of the latest version when each holds exactly its live rows under their own names:
    * listed in the checksum, no deletion vectors, no column mapping; empty otherwise.
    */
-  private static Optional<List<AddFile>> plainFiles(TableLog log) {
+  static Optional<List<AddFile>> plainFiles(TableLog log) {
     Optional<List<AddFile>> listed = log.listedFiles();
     if (listed.isEmpty()
         || !"none".equalsIgnoreCase(log.snapshot().metadata().columnMappingMode().name())

@@ -60,7 +60,8 @@ public record TableState(long version, Long rows, Instant lastCommit, String las
         && snapshot.checksumOpt().get().tableSizeBytes() > maxBytes) {
       return Optional.empty();
     }
-    return log.listedFiles().map(files -> SparkApi.rowsOf(log.log(), snapshot, files));
+    return PlainParquetScan.of(spark, log)
+        .or(() -> log.listedFiles().map(files -> SparkApi.rowsOf(log.log(), snapshot, files)));
   }
 
   /** The rows of the files, from their statistics; null when a file has none. */

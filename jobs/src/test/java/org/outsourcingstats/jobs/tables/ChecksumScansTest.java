@@ -6,9 +6,10 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.delta.files.TahoeBatchFileIndex;
+import org.apache.spark.sql.execution.datasources.FileIndex;
 import org.apache.spark.sql.execution.datasources.HadoopFsRelation;
+import org.apache.spark.sql.execution.datasources.InMemoryFileIndex;
 import org.apache.spark.sql.execution.datasources.LogicalRelation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,15 +49,23 @@ class ChecksumScansTest {
 
   /** Whether every table the query reads is read from a given list of files. */
   private static boolean readFromChecksum(Dataset<Row> result) {
-    List<LogicalPlan> leaves =
-        scala.collection.JavaConverters.seqAsJavaList(
-            result.queryExecution().analyzed().collectLeaves());
-    return leaves.stream()
+    return fileIndexes(result).stream()
         .allMatch(
+            index -> index instanceof InMemoryFileIndex || index instanceof TahoeBatchFileIndex);
+  }
+
+  /** The file index of each leaf of the query's plan; null for a leaf that reads no files. */
+  private static List<FileIndex> fileIndexes(Dataset<Row> result) {
+    return scala.collection.JavaConverters.seqAsJavaList(
+            result.queryExecution().analyzed().collectLeaves())
+        .stream()
+        .map(
             leaf ->
                 leaf instanceof LogicalRelation relation
-                    && relation.relation() instanceof HadoopFsRelation files
-                    && files.location() instanceof TahoeBatchFileIndex);
+                        && relation.relation() instanceof HadoopFsRelation files
+                    ? files.location()
+                    : null)
+        .toList();
   }
 
   @ParameterizedTest
@@ -80,6 +89,43 @@ class ChecksumScansTest {
         .extracting(row -> row.mkString(","))
         .containsExactly(expected.split(";"));
     assertThat(result.collectAsList()).isEqualTo(spark.sql(query).collectAsList());
+  }
+
+  @Test
+  void aPlainTableIsReadAsParquetFromTheListedFilesNotFromItsFolder() {
+    spark.sql("UPDATE figures SET value = value + 1 WHERE city = 'Wuxi'");
+
+    Dataset<Row> result = rewritten("SELECT city, value FROM figures ORDER BY city");
+
+    // The update left its replaced file in the folder: a listing of the folder would read it too.
+    assertThat(fileIndexes(result)).singleElement().isInstanceOf(InMemoryFileIndex.class);
+    assertThat(result.collectAsList())
+        .extracting(row -> row.mkString(","))
+        .containsExactly("Dalian,18", "Suzhou,9", "Wuxi,8");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "CREATE TABLE kept (city STRING, value BIGINT) USING delta PARTITIONED BY (city)",
+        "CREATE TABLE kept (city STRING, value BIGINT) USING delta"
+            + " TBLPROPERTIES ('delta.enableDeletionVectors' = true)",
+        "CREATE TABLE kept (city STRING, value BIGINT) USING delta"
+            + " TBLPROPERTIES ('delta.columnMapping.mode' = 'name',"
+            + " 'delta.minReaderVersion' = '2', 'delta.minWriterVersion' = '5')",
+      })
+  void aTableTheFilesAloneDoNotDescribeIsReadByDelta(String create) {
+    spark.sql(create);
+    spark.sql("INSERT INTO kept VALUES ('Dalian', 18), ('Wuxi', 7), ('Suzhou', 9)");
+    spark.sql("DELETE FROM kept WHERE city = 'Wuxi'");
+
+    Dataset<Row> result = rewritten("SELECT city, value FROM kept ORDER BY city");
+
+    assertThat(fileIndexes(result)).singleElement().isInstanceOf(TahoeBatchFileIndex.class);
+    assertThat(result.collectAsList())
+        .extracting(row -> row.mkString(","))
+        .containsExactly("Dalian,18", "Suzhou,9");
   }
 
   @Test

@@ -93,7 +93,7 @@ public final class SparkApi {
   }
 
   /** A Scala sequence of a Java list. */
-  public static scala.collection.Seq<String> seq(List<String> list) {
+  public static <T> scala.collection.Seq<T> seq(List<T> list) {
     return JavaConverters.asScalaBuffer(list).toSeq();
   }
 

@@ -99,7 +99,7 @@ public final class SparkApi {
   }
 
   /** A Scala sequence of a Java list. */
-  public static scala.collection.immutable.Seq<String> seq(List<String> list) {
+  public static <T> scala.collection.immutable.Seq<T> seq(List<T> list) {
     return CollectionConverters.asScala(list).toSeq();
   }
 
