@@ -109,12 +109,13 @@ public final class IngestJob {
         }
       }
     }
-    Dataset<Row> rows = context.spark().createDataFrame(driverRows, Tables.RAW_ROWS.schema());
-    for (Dataset<Row> register : registers) {
-      rows = rows.union(register);
-    }
     long count = 0;
+    // Nothing new plans no query: a process's first analysis costs most of a second.
     if (!driverRows.isEmpty() || !registers.isEmpty()) {
+      Dataset<Row> rows = context.spark().createDataFrame(driverRows, Tables.RAW_ROWS.schema());
+      for (Dataset<Row> register : registers) {
+        rows = rows.union(register);
+      }
       long before = context.tables().version(Tables.RAW_ROWS);
       context.tables().append(Tables.RAW_ROWS, rows);
       boolean committed = context.tables().version(Tables.RAW_ROWS) != before;
