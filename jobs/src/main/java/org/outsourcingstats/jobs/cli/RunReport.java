@@ -5,10 +5,12 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.outsourcingstats.common.growth.GrowthMath;
 import org.outsourcingstats.jobs.run.PipelineContext;
 import org.outsourcingstats.jobs.run.Step;
 import org.outsourcingstats.jobs.run.StepResult;
+import org.outsourcingstats.jobs.tables.ChecksumScans;
 import org.outsourcingstats.jobs.tables.Tables;
 
 /**
@@ -93,7 +95,8 @@ final class RunReport {
     if (rewrote(results, Step.TARGETS)) {
       out.println("Plans against actuals:");
       ResultPrinter.print(
-          spark.sql(
+          query(
+              spark,
               "SELECT entity_name, indicator, target_year, target_value, base_year, base_value, "
                   + "round(required_cagr, 4) AS required_cagr, latest_year, round(actual_cagr, 4) AS actual_cagr, on_track "
                   + "FROM "
@@ -141,11 +144,24 @@ final class RunReport {
    * all}. When rows are left out, the table's last line says how many of how many and the command
    * that lists them all; counting them costs a Spark job, spent only when the limit was reached.
    */
+  /**
+   * The rows of one of the summary's queries, read-only: its tables are read from the file lists of
+   * their latest checksums ({@link ChecksumScans}), as {@code sql} reads them.
+   */
+  private static Dataset<Row> query(SparkSession spark, String sql) {
+    try {
+      return ChecksumScans.query(spark, sql);
+    } catch (ParseException e) {
+      throw new IllegalStateException(
+          "the run's summary has a query Spark cannot parse: " + sql, e);
+    }
+  }
+
   private static void printAtMost(
       PrintStream out, SparkSession spark, int limit, String all, String chosen) {
-    Dataset<Row> shown = spark.sql(chosen);
+    Dataset<Row> shown = query(spark, chosen);
     List<Row> rows = shown.collectAsList();
-    long total = rows.size() < limit ? rows.size() : spark.sql(all).count();
+    long total = rows.size() < limit ? rows.size() : query(spark, all).count();
     ResultPrinter.printFirst(
         shown.columns(), rows, total, "scripts/pipeline sql \"" + all + "\"", out);
   }

@@ -150,7 +150,7 @@ public final class ReportJob {
     List<GrowthRow> growth =
         context
             .tables()
-            .read(Tables.GROWTH)
+            .readLatest(Tables.GROWTH)
             .selectExpr(
                 "entity_code",
                 "entity_name",
@@ -175,7 +175,7 @@ public final class ReportJob {
     List<ConcentrationRow> concentration =
         context
             .tables()
-            .read(Tables.CONCENTRATION)
+            .readLatest(Tables.CONCENTRATION)
             .selectExpr(
                 "scope_code",
                 "scope_name",
@@ -203,7 +203,7 @@ public final class ReportJob {
     List<TargetRow> targets =
         context
             .tables()
-            .read(Tables.TARGETS)
+            .readLatest(Tables.TARGETS)
             .selectExpr(
                 "entity_code",
                 "entity_name",
@@ -249,7 +249,7 @@ public final class ReportJob {
     List<Row> last =
         context
             .tables()
-            .read(Tables.RUNS)
+            .readLatest(Tables.RUNS)
             .orderBy(org.apache.spark.sql.functions.col("finished_at").desc())
             .select("run_id", "finished_at")
             .limit(1)
