@@ -126,6 +126,13 @@ public final class PipelineFixture {
     return this;
   }
 
+  /** Gives this fixture's warehouse every table, empty, as a run creates them before its steps. */
+  public PipelineFixture withTablesCreated() throws IOException {
+    WarehouseTemplates.copy(
+        "tables created", template -> template.context().tables().ensureCreated(), this);
+    return this;
+  }
+
   /** Every file of the landing folder by its path in it and the SHA-256 of its bytes. */
   private String landedFiles() throws IOException {
     StringBuilder files = new StringBuilder();
