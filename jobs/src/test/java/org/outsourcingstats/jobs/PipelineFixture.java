@@ -126,7 +126,11 @@ public final class PipelineFixture {
     return this;
   }
 
-  /** Gives this fixture's warehouse every table, empty, as a run creates them before its steps. */
+  /**
+   * Gives this fixture's warehouse every table, empty, as a run creates them before its first step
+   * (a copy, made once per JVM, saving the creation's several seconds), for a test whose subject is
+   * not that creation: a first run on an empty warehouse is still tested elsewhere.
+   */
   public PipelineFixture withTablesCreated() throws IOException {
     WarehouseTemplates.copy(
         "tables created", template -> template.context().tables().ensureCreated(), this);
