@@ -33,6 +33,7 @@ class ContractRevisionsTest {
   void runTwice(@TempDir Path root) throws Exception {
     fixture =
         new PipelineFixture(root)
+            .withTablesCreated()
             .write(
                 "contracts",
                 "2020-01.csv",

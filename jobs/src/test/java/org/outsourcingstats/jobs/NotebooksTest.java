@@ -123,8 +123,7 @@ class NotebooksTest {
     // spark.table.
     assertThat(statements).hasSizeGreaterThanOrEqualTo(7);
 
-    PipelineFixture fixture = new PipelineFixture(root).copyWholeSample();
-    fixture.run();
+    PipelineFixture fixture = new PipelineFixture(root).copyWholeSample().afterRun();
     for (String statement : statements) {
       Cli.Outcome result =
           execute(

@@ -25,8 +25,8 @@ class PipelineEndToEndTest {
   @Test
   void theSeedArticlesFiguresLandNormalisedInUsdPersonsAndCounts(@TempDir Path root)
       throws IOException {
-    PipelineFixture fixture = new PipelineFixture(root).copySample("dalian-2010-article.csv");
-    fixture.run();
+    PipelineFixture fixture =
+        new PipelineFixture(root).copySample("dalian-2010-article.csv").afterRun();
 
     Dataset<Row> actual =
         fixture.sql(
@@ -138,8 +138,8 @@ class PipelineEndToEndTest {
   @Test
   void aLaterFileRevisesAFigureAndTheOldVintageStaysReachable(@TempDir Path root)
       throws IOException {
-    PipelineFixture fixture = new PipelineFixture(root).copySample("dalian-2010-article.csv");
-    fixture.run();
+    PipelineFixture fixture =
+        new PipelineFixture(root).copySample("dalian-2010-article.csv").afterRun();
     long firstVersion = fixture.version("observations");
 
     fixture.write(
@@ -217,8 +217,8 @@ class PipelineEndToEndTest {
   @Test
   void daliansJapaneseMarketAndItsJobsPlanGiveTheHandComputedConcentrationAndGrowth(
       @TempDir Path root) throws IOException {
-    PipelineFixture fixture = new PipelineFixture(root).copySample("dalian-2010-article.csv");
-    fixture.run();
+    PipelineFixture fixture =
+        new PipelineFixture(root).copySample("dalian-2010-article.csv").afterRun();
 
     // About 80% from Japan: 80² = 6,400 with the other 20% fragmented, 6,400 + 20² = 6,800 as one
     // member.

@@ -110,6 +110,57 @@ public final class PipelineFixture {
     return new Pipeline(context()).run(Step.ALL);
   }
 
+  /**
+   * Gives this fixture's warehouse the tables a run of every step over its landing folder leaves,
+   * for a test that starts from a run's result rather than testing the run: a copy of the warehouse
+   * of the first run over the same landed files in this JVM, made in a folder of its own.
+   */
+  public PipelineFixture afterRun() throws IOException {
+    WarehouseTemplates.copy(
+        "run over " + landedFiles(),
+        template -> {
+          copyTree(landing, template.landing);
+          template.run();
+        },
+        this);
+    return this;
+  }
+
+  /**
+   * Gives this fixture's warehouse every table, empty, as a run creates them before its first step
+   * (a copy, made once per JVM, saving the creation's several seconds), for a test whose subject is
+   * not that creation: a first run on an empty warehouse is still tested elsewhere.
+   */
+  public PipelineFixture withTablesCreated() throws IOException {
+    WarehouseTemplates.copy(
+        "tables created", template -> template.context().tables().ensureCreated(), this);
+    return this;
+  }
+
+  /** Every file of the landing folder by its path in it and the SHA-256 of its bytes. */
+  private String landedFiles() throws IOException {
+    StringBuilder files = new StringBuilder();
+    try (Stream<Path> walk = Files.walk(landing)) {
+      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+        files
+            .append(landing.relativize(file))
+            .append(' ')
+            .append(sha256(Files.readAllBytes(file)))
+            .append('\n');
+      }
+    }
+    return files.toString();
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Dataset<Row> sql(String query) {
     return SharedSpark.spark().sql(query.replace("${db}", database));
   }

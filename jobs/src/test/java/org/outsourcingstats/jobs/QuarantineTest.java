@@ -19,7 +19,7 @@ class QuarantineTest {
   /** The committed example of hostile input, data/examples/hostile (see its README). */
   @Test
   void badRowsAreQuarantinedWithTheirReasonAndGoodRowsKept(@TempDir Path root) throws IOException {
-    PipelineFixture fixture = new PipelineFixture(root);
+    PipelineFixture fixture = new PipelineFixture(root).withTablesCreated();
     Path examples = PipelineFixture.sample().getParent().resolve("examples/hostile/observations");
     try (var files = Files.list(examples)) {
       for (Path file : files.toList()) {

@@ -30,6 +30,7 @@ class ShapesTest {
   void runOnEveryShape(@TempDir Path root) throws IOException {
     fixture =
         new PipelineFixture(root)
+            .withTablesCreated()
             .write(
                 "yearbook",
                 "jiangsu.csv",

@@ -66,6 +66,7 @@ class TypedLandingTest {
     // A batch landed by typed ingest elsewhere, copied into a raw_rows of the former schema.
     PipelineFixture elsewhere =
         new PipelineFixture(root.resolve("elsewhere"))
+            .withTablesCreated()
             .write("contracts", "r.csv", REGISTER, StandardCharsets.UTF_8);
     new Pipeline(elsewhere.context()).run(List.of(Step.INGEST));
     PipelineFixture former = new PipelineFixture(root.resolve("former"));

@@ -30,8 +30,9 @@ class GoldInputsTest {
 
   private PipelineFixture fixture;
 
+  /** Every test starts from the warehouse a run over one file of Dalian's figures leaves. */
   @BeforeEach
-  void runOnce(@TempDir Path root) throws IOException {
+  void startAfterARun(@TempDir Path root) throws IOException {
     fixture =
         new PipelineFixture(root)
             .write(
@@ -42,8 +43,8 @@ class GoldInputsTest {
                     + "Dalian,2010,executed_value,1.8 billion,USD,OFFSHORE,A\n"
                     + "Dalian,2010,executed_value,80%,%,JP,A\n"
                     + "Dalian,2015,executed_value,15.2 billion,USD,OFFSHORE,T\n",
-                StandardCharsets.UTF_8);
-    fixture.run();
+                StandardCharsets.UTF_8)
+            .afterRun();
   }
 
   private record Run(List<StepResult> results, List<String> jobGroups) {}

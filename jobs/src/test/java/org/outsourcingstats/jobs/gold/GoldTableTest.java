@@ -29,9 +29,8 @@ class GoldTableTest {
 
   @BeforeEach
   void createTables(@TempDir Path root) throws Exception {
-    fixture = new PipelineFixture(root);
+    fixture = new PipelineFixture(root).withTablesCreated();
     context = fixture.context();
-    context.tables().ensureCreated();
   }
 
   private static Row plan(String entity, Double requiredCagr, Double actualCagr) {

@@ -88,7 +88,7 @@ class HeldBatchesTest {
   @Test
   void failingBatchesAreUndoneAndSetAsideWhileTheOthersGoOnUntilRetriedOrDropped(@TempDir Path root)
       throws IOException {
-    PipelineFixture fixture = new PipelineFixture(root);
+    PipelineFixture fixture = new PipelineFixture(root).withTablesCreated();
     List<String> batches = landThreeBatches(fixture);
     String retried = batches.get(0);
     String dropped = batches.get(1);
@@ -184,9 +184,8 @@ class HeldBatchesTest {
   @Test
   void aStepThatSetsABatchAsideIsRecordedAsPartialWithTheWayOut(@TempDir Path root)
       throws IOException {
-    PipelineFixture fixture = new PipelineFixture(root);
+    PipelineFixture fixture = new PipelineFixture(root).withTablesCreated();
     PipelineContext context = fixture.context();
-    context.tables().ensureCreated();
     java.time.Instant now = java.time.Instant.now();
     new RunsLog(context)
         .succeeded(

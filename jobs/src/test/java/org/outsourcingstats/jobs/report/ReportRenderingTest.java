@@ -48,8 +48,7 @@ class ReportRenderingTest {
         found.isPresent(), "no chromium on the PATH (apt-get install -y chromium)");
     HeadlessChromium chromium = found.get();
 
-    PipelineFixture fixture = new PipelineFixture(root).copyWholeSample();
-    fixture.run();
+    PipelineFixture fixture = new PipelineFixture(root).copyWholeSample().afterRun();
     Path folder = root.resolve("report");
     Outcome report = execute(fixture, "report", "--out", folder.toString());
     assertThat(report.exit()).as(report.err()).isZero();

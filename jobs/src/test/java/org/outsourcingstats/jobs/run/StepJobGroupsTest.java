@@ -18,6 +18,7 @@ import org.outsourcingstats.jobs.SparkJobs;
 class StepJobGroupsTest {
   private static PipelineFixture twoFigures(Path root) throws java.io.IOException {
     return new PipelineFixture(root)
+        .withTablesCreated()
         .write(
             "observations",
             "a.csv",
