@@ -195,8 +195,9 @@ public final class CommonOptions {
         SparkSession spark = context.spark();
         // A warehouse without the pipeline's database yet still answers (and, with writes allowed,
         // can create it); unqualified names then resolve in Spark's default database.
+        // By the catalog's API: a USE statement would be planned and run as a command first.
         if (spark.catalog().databaseExists(context.config().database())) {
-          spark.sql("USE " + context.config().database());
+          spark.catalog().setCurrentDatabase(context.config().database());
         }
         if (allowWrites) {
           return spark.sql(query);
