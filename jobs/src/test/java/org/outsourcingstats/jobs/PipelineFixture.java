@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -52,13 +54,21 @@ public final class PipelineFixture {
 
   /** Copies a folder with everything below it into {@code to}. */
   public static void copyTree(Path from, Path to) throws IOException {
+    copyTree(from, to, UnaryOperator.identity());
+  }
+
+  /**
+   * Copies every file under {@code from} to {@code to}, each at the relative path {@code renamed}
+   * gives for its own, keeping modification times (Delta dates its commits by them).
+   */
+  static void copyTree(Path from, Path to, UnaryOperator<Path> renamed) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path file : files.toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
+        Path target = to.resolve(renamed.apply(from.relativize(file)).toString());
         if (Files.isDirectory(file)) {
           Files.createDirectories(target);
         } else {
-          Files.copy(file, target);
+          Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
         }
       }
     }

@@ -3,7 +3,6 @@ package org.outsourcingstats.jobs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,32 +44,17 @@ final class WarehouseTemplates {
     register(target);
   }
 
-  /**
-   * Copies every file of the template's warehouse, its database folder renamed to the target's,
-   * keeping modification times (Delta dates its commits by them).
-   */
+  /** Copies the template's warehouse, its database folder renamed to the target's. */
   private static void copyWarehouse(PipelineFixture template, PipelineFixture target)
       throws IOException {
-    Path from = template.warehouse;
-    String templateFolder = template.database + ".db";
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path relative = from.relativize(file);
-        if (relative.getName(0).toString().equals(templateFolder)) {
-          String inside =
-              relative.getNameCount() > 1
-                  ? relative.subpath(1, relative.getNameCount()).toString()
-                  : "";
-          relative = Path.of(target.database + ".db", inside);
-        }
-        Path copy = target.warehouse.resolve(relative.toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
+    Path templateFolder = Path.of(template.database + ".db");
+    PipelineFixture.copyTree(
+        template.warehouse,
+        target.warehouse,
+        relative ->
+            relative.startsWith(templateFolder)
+                ? Path.of(target.database + ".db").resolve(templateFolder.relativize(relative))
+                : relative);
   }
 
   /** Registers the copied database and each Delta table of it in the shared session. */

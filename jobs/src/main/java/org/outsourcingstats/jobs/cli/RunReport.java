@@ -140,11 +140,6 @@ final class RunReport {
   }
 
   /**
-   * Prints the rows of {@code chosen}, a query choosing at most {@code limit} of the rows of {@code
-   * all}. When rows are left out, the table's last line says how many of how many and the command
-   * that lists them all; counting them costs a Spark job, spent only when the limit was reached.
-   */
-  /**
    * The rows of one of the summary's queries, read-only: its tables are read from the file lists of
    * their latest checksums ({@link ChecksumScans}), as {@code sql} reads them.
    */
@@ -157,6 +152,11 @@ final class RunReport {
     }
   }
 
+  /**
+   * Prints the rows of {@code chosen}, a query choosing at most {@code limit} of the rows of {@code
+   * all}. When rows are left out, the table's last line says how many of how many and the command
+   * that lists them all; counting them costs a Spark job, spent only when the limit was reached.
+   */
   private static void printAtMost(
       PrintStream out, SparkSession spark, int limit, String all, String chosen) {
     Dataset<Row> shown = query(spark, chosen);

@@ -43,8 +43,7 @@ public final class StatusCommand implements Callable<Integer> {
       SparkSession spark = context.spark();
       // The last runs are read while this thread reads the other tables' logs: from their files on
       // the driver, or, for a large runs table, with a Spark job, mostly waiting on the scheduler.
-      // A
-      // thread of this one's inherits the session's job settings.
+      // A thread of this one's inherits the session's job settings.
       ExecutorService background = Executors.newSingleThreadExecutor();
       Future<List<Row>> lastRuns =
           context.tables().exists(Tables.RUNS)

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
@@ -33,17 +34,17 @@ final class DriverAppend {
    * commit; false, having written nothing, when the table is one this does not cover.
    */
   static boolean append(TableLog log, StructType schema, List<Row> rows) {
-    Snapshot snapshot = log.snapshot();
-    if (!covers(snapshot, schema)) {
+    if (!covers(log, schema)) {
       return false;
     }
     String name = "part-00000-" + UUID.randomUUID() + "-c000.snappy.parquet";
     Path file = new Path(log.log().dataPath(), name);
+    Configuration hadoop = log.log().newDeltaHadoopConf();
     try {
-      ParquetRows.write(file, schema, rows, log.log().newDeltaHadoopConf());
-      FileStatus written = file.getFileSystem(log.log().newDeltaHadoopConf()).getFileStatus(file);
+      ParquetRows.write(file, schema, rows, hadoop);
+      FileStatus written = file.getFileSystem(hadoop).getFileStatus(file);
       SparkApi.commitAppend(
-          log.log().startTransaction(Option.empty(), Option.apply(snapshot)),
+          log.log().startTransaction(Option.empty(), Option.apply(log.snapshot())),
           name,
           written.getLen(),
           written.getModificationTime(),
@@ -54,12 +55,12 @@ final class DriverAppend {
     return true;
   }
 
-  private static boolean covers(Snapshot snapshot, StructType schema) {
+  private static boolean covers(TableLog log, StructType schema) {
+    Snapshot snapshot = log.snapshot();
     StructField[] columns = snapshot.metadata().schema().fields();
     if (!ParquetRows.covers(schema)
         || columns.length != schema.fields().length
-        || !snapshot.metadata().partitionColumns().isEmpty()
-        || !"none".equalsIgnoreCase(snapshot.metadata().columnMappingMode().name())
+        || !log.plainLayout()
         || snapshot.metadata().configuration().keys().exists(key -> key.startsWith(CONSTRAINTS))) {
       return false;
     }

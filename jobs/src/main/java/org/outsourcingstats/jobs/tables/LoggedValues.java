@@ -36,9 +36,9 @@ import org.apache.spark.sql.types.StructType;
  * Parquet's own reader; a file whose Delta statistics prove a column's single value (minimum equal
  * to maximum, no nulls: an append of one batch, a landed register's file) is not read for that
  * column. The answer is empty, and the caller queries with Spark, whenever this path could be wrong
- * or slow: no file list in the checksum, deletion vectors or column mapping (the file alone would
- * not say which rows are live, or under which name), or more than {@link #MAX_READ_BYTES} of files
- * to read.
+ * or slow: no file list in the checksum, deletion vectors, partition columns or column mapping (the
+ * file alone would not say which rows are live, or all their values, or under which name), or more
+ * than {@link #MAX_READ_BYTES} of files to read.
  */
 final class LoggedValues {
   /** The most bytes of Parquet files read on the driver; larger tables are queried with Spark. */
@@ -98,13 +98,14 @@ final class LoggedValues {
   }
 
   /**
-   * The files of the latest version when each holds exactly its live rows under their own names:
-   * listed in the checksum, no deletion vectors, no column mapping; empty otherwise.
+   * The files of the latest version when each holds exactly its live rows, whole, under their own
+   * names: listed in the checksum, a plain layout ({@link TableLog#plainLayout}), no deletion
+   * vectors; empty otherwise.
    */
   static Optional<List<AddFile>> plainFiles(TableLog log) {
     Optional<List<AddFile>> listed = log.listedFiles();
     if (listed.isEmpty()
-        || !"none".equalsIgnoreCase(log.snapshot().metadata().columnMappingMode().name())
+        || !log.plainLayout()
         || listed.get().stream().anyMatch(file -> file.deletionVector() != null)) {
       return Optional.empty();
     }

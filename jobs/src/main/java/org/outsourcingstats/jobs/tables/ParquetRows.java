@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.column.page.PageReadStore;
@@ -52,12 +53,7 @@ final class ParquetRows {
 
   /** Whether every column of {@code schema} is of a type these rows cover. */
   static boolean covers(StructType schema) {
-    for (StructField field : schema.fields()) {
-      if (primitive(field.dataType()).isEmpty()) {
-        return false;
-      }
-    }
-    return true;
+    return Stream.of(schema.fields()).allMatch(field -> Column.of(field.dataType()).isPresent());
   }
 
   /**
@@ -81,7 +77,8 @@ final class ParquetRows {
         Group group = groups.newGroup();
         for (int i = 0; i < schema.fields().length; i++) {
           if (!row.isNullAt(i)) {
-            append(group, schema.fields()[i], row.get(i));
+            StructField field = schema.fields()[i];
+            Column.of(field.dataType()).orElseThrow().write(group, field.name(), row.get(i));
           }
         }
         writer.write(group);
@@ -100,7 +97,9 @@ final class ParquetRows {
       MessageType fileType = reader.getFooter().getFileMetaData().getSchema();
       for (StructField field : schema.fields()) {
         if (fileType.containsField(field.name())
-            && !readable(fileType.getType(field.name()), field.dataType())) {
+            && !Column.of(field.dataType())
+                .map(column -> column.reads(fileType.getType(field.name())))
+                .orElse(false)) {
           return Optional.empty();
         }
       }
@@ -125,97 +124,138 @@ final class ParquetRows {
     Types.MessageTypeBuilder message = Types.buildMessage();
     for (StructField field : schema.fields()) {
       message.addField(
-          primitive(field.dataType())
+          Column.of(field.dataType())
               .orElseThrow(
                   () ->
                       new IllegalArgumentException(
                           "no Parquet type for column " + field.name() + ": " + field.dataType()))
-              .named(field.name()));
+              .parquetType(field.name()));
     }
     return message.named("spark_schema");
-  }
-
-  /** The Parquet type Spark writes for a column of {@code type}, as an optional column. */
-  private static Optional<Types.PrimitiveBuilder<PrimitiveType>> primitive(DataType type) {
-    if (type.equals(DataTypes.StringType)) {
-      return Optional.of(
-          Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()));
-    } else if (type.equals(DataTypes.LongType)) {
-      return Optional.of(Types.optional(PrimitiveTypeName.INT64));
-    } else if (type.equals(DataTypes.IntegerType)) {
-      return Optional.of(Types.optional(PrimitiveTypeName.INT32));
-    } else if (type.equals(DataTypes.DoubleType)) {
-      return Optional.of(Types.optional(PrimitiveTypeName.DOUBLE));
-    } else if (type.equals(DataTypes.BooleanType)) {
-      return Optional.of(Types.optional(PrimitiveTypeName.BOOLEAN));
-    } else if (type.equals(DataTypes.TimestampType)) {
-      return Optional.of(
-          Types.optional(PrimitiveTypeName.INT64)
-              .as(LogicalTypeAnnotation.timestampType(true, TimeUnit.MICROS)));
-    }
-    return Optional.empty();
-  }
-
-  private static void append(Group group, StructField field, Object value) {
-    String name = field.name();
-    DataType type = field.dataType();
-    if (type.equals(DataTypes.StringType)) {
-      group.append(name, (String) value);
-    } else if (type.equals(DataTypes.LongType)) {
-      group.append(name, ((Number) value).longValue());
-    } else if (type.equals(DataTypes.IntegerType)) {
-      group.append(name, ((Number) value).intValue());
-    } else if (type.equals(DataTypes.DoubleType)) {
-      group.append(name, ((Number) value).doubleValue());
-    } else if (type.equals(DataTypes.BooleanType)) {
-      group.append(name, (Boolean) value);
-    } else {
-      Instant instant = ((Timestamp) value).toInstant();
-      group.append(
-          name, Math.addExact(instant.getEpochSecond() * 1_000_000L, instant.getNano() / 1_000));
-    }
-  }
-
-  /** Whether a file's column of {@code fileType} reads as {@code type}. */
-  private static boolean readable(Type fileType, DataType type) {
-    if (!fileType.isPrimitive()) {
-      return false;
-    }
-    PrimitiveTypeName physical = fileType.asPrimitiveType().getPrimitiveTypeName();
-    if (type.equals(DataTypes.TimestampType)) {
-      return physical == PrimitiveTypeName.INT96
-          || (physical == PrimitiveTypeName.INT64
-              && fileType.getLogicalTypeAnnotation() instanceof TimestampLogicalTypeAnnotation);
-    }
-    return primitive(type)
-        .map(expected -> expected.named("column").getPrimitiveTypeName() == physical)
-        .orElse(false);
   }
 
   private static Row toRow(Group group, MessageType fileType, StructType schema) {
     Object[] values = new Object[schema.fields().length];
     for (int i = 0; i < values.length; i++) {
-      String name = schema.fields()[i].name();
-      if (fileType.containsField(name) && group.getFieldRepetitionCount(name) > 0) {
-        values[i] = value(group, name, fileType.getType(name), schema.fields()[i].dataType());
+      StructField field = schema.fields()[i];
+      if (fileType.containsField(field.name()) && group.getFieldRepetitionCount(field.name()) > 0) {
+        values[i] =
+            Column.of(field.dataType())
+                .orElseThrow()
+                .read(group, field.name(), fileType.getType(field.name()));
       }
     }
     return new GenericRowWithSchema(values, schema);
   }
 
-  private static Object value(Group group, String name, Type fileType, DataType type) {
-    if (type.equals(DataTypes.StringType)) {
-      return group.getString(name, 0);
-    } else if (type.equals(DataTypes.LongType)) {
-      return group.getLong(name, 0);
-    } else if (type.equals(DataTypes.IntegerType)) {
-      return group.getInteger(name, 0);
-    } else if (type.equals(DataTypes.DoubleType)) {
-      return group.getDouble(name, 0);
-    } else if (type.equals(DataTypes.BooleanType)) {
-      return group.getBoolean(name, 0);
+  /**
+   * The column types these rows cover: each with the Parquet type Spark writes for it (an optional
+   * column), how a value is written, and how a file's value is read.
+   */
+  private enum Column {
+    STRING(
+        DataTypes.StringType,
+        PrimitiveTypeName.BINARY,
+        LogicalTypeAnnotation.stringType(),
+        (group, name, value) -> group.append(name, (String) value),
+        (group, name, fileType) -> group.getString(name, 0)),
+    LONG(
+        DataTypes.LongType,
+        PrimitiveTypeName.INT64,
+        null,
+        (group, name, value) -> group.append(name, ((Number) value).longValue()),
+        (group, name, fileType) -> group.getLong(name, 0)),
+    INTEGER(
+        DataTypes.IntegerType,
+        PrimitiveTypeName.INT32,
+        null,
+        (group, name, value) -> group.append(name, ((Number) value).intValue()),
+        (group, name, fileType) -> group.getInteger(name, 0)),
+    DOUBLE(
+        DataTypes.DoubleType,
+        PrimitiveTypeName.DOUBLE,
+        null,
+        (group, name, value) -> group.append(name, ((Number) value).doubleValue()),
+        (group, name, fileType) -> group.getDouble(name, 0)),
+    BOOLEAN(
+        DataTypes.BooleanType,
+        PrimitiveTypeName.BOOLEAN,
+        null,
+        (group, name, value) -> group.append(name, (Boolean) value),
+        (group, name, fileType) -> group.getBoolean(name, 0)),
+    /** Written as microseconds (UTC); read in that encoding, other units, or Spark's INT96. */
+    TIMESTAMP(
+        DataTypes.TimestampType,
+        PrimitiveTypeName.INT64,
+        LogicalTypeAnnotation.timestampType(true, TimeUnit.MICROS),
+        (group, name, value) -> group.append(name, micros(((Timestamp) value).toInstant())),
+        (group, name, fileType) -> Timestamp.from(instant(group, name, fileType))) {
+      @Override
+      boolean reads(Type fileType) {
+        return fileType.isPrimitive()
+            && (fileType.asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT96
+                || super.reads(fileType)
+                    && fileType.getLogicalTypeAnnotation()
+                        instanceof TimestampLogicalTypeAnnotation);
+      }
+    };
+
+    /** How a column's value is added to a record. */
+    private interface Writer {
+      void write(Group group, String name, Object value);
     }
-    return Timestamp.from(instant(group, name, fileType));
+
+    /** How a record's value of a column is read, given the column's type in the file. */
+    private interface Reader {
+      Object read(Group group, String name, Type fileType);
+    }
+
+    private final DataType type;
+    private final PrimitiveTypeName physical;
+    private final LogicalTypeAnnotation logical;
+    private final Writer writer;
+    private final Reader reader;
+
+    Column(
+        DataType type,
+        PrimitiveTypeName physical,
+        LogicalTypeAnnotation logical,
+        Writer writer,
+        Reader reader) {
+      this.type = type;
+      this.physical = physical;
+      this.logical = logical;
+      this.writer = writer;
+      this.reader = reader;
+    }
+
+    static Optional<Column> of(DataType type) {
+      return Stream.of(values()).filter(column -> column.type.equals(type)).findFirst();
+    }
+
+    Type parquetType(String name) {
+      Types.PrimitiveBuilder<PrimitiveType> builder = Types.optional(physical);
+      return (logical == null ? builder : builder.as(logical)).named(name);
+    }
+
+    /** Whether a file's column of {@code fileType} reads as this type. */
+    boolean reads(Type fileType) {
+      return fileType.isPrimitive()
+          && fileType.asPrimitiveType().getPrimitiveTypeName() == physical;
+    }
+
+    void write(Group group, String name, Object value) {
+      writer.write(group, name, value);
+    }
+
+    Object read(Group group, String name, Type fileType) {
+      return reader.read(group, name, fileType);
+    }
+  }
+
+  private static long micros(Instant instant) {
+    return Math.addExact(
+        Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
   }
 
   private static Instant instant(Group group, String name, Type fileType) {

@@ -7,12 +7,12 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.sql.delta.actions.AddFile;
 import org.apache.spark.sql.execution.datasources.FileStatusCache;
 import org.apache.spark.sql.execution.datasources.HadoopFsRelation;
 import org.apache.spark.sql.execution.datasources.InMemoryFileIndex;
 import org.apache.spark.sql.execution.datasources.parquet.ParquetFileFormat;
+import org.apache.spark.sql.types.StructType;
 import org.outsourcingstats.jobs.compat.SparkApi;
 import scala.Option;
 import scala.collection.immutable.Map$;
@@ -31,11 +31,11 @@ final class PlainParquetScan {
 
   /** The table's rows as plain Parquet; empty when the files alone would not say them. */
   static Optional<Dataset<Row>> of(SparkSession spark, TableLog log) {
-    Snapshot snapshot = log.snapshot();
     Optional<List<AddFile>> files = LoggedValues.plainFiles(log);
-    if (files.isEmpty() || !snapshot.metadata().partitionColumns().isEmpty()) {
+    if (files.isEmpty()) {
       return Optional.empty();
     }
+    StructType schema = log.snapshot().metadata().schema().asNullable();
     Path root = log.log().dataPath();
     FileStatus[] statuses =
         files.get().stream()
@@ -54,7 +54,7 @@ final class PlainParquetScan {
             spark,
             SparkApi.seq(List.of(root)),
             Map$.MODULE$.empty(),
-            Option.apply(snapshot.metadata().schema().asNullable()),
+            Option.apply(schema),
             new ListedFiles(root, statuses),
             Option.empty(),
             Option.empty());
@@ -63,7 +63,7 @@ final class PlainParquetScan {
             new HadoopFsRelation(
                 index,
                 index.partitionSchema(),
-                snapshot.metadata().schema().asNullable(),
+                schema,
                 Option.empty(),
                 new ParquetFileFormat(),
                 Map$.MODULE$.empty(),

@@ -99,6 +99,16 @@ public final class TableLog {
     return info.isEmpty() ? Optional.empty() : Optional.of(info.get());
   }
 
+  /**
+   * Whether a data file of the latest version holds its rows' values under the columns' own names
+   * and nothing else: no partition columns (their values live in the files' paths), no column
+   * mapping (the files' columns have physical names).
+   */
+  boolean plainLayout() {
+    return snapshot.metadata().partitionColumns().isEmpty()
+        && "none".equalsIgnoreCase(snapshot.metadata().columnMappingMode().name());
+  }
+
   /** A property of the table ({@code TBLPROPERTIES}) as of its latest version. */
   public Optional<String> property(String key) {
     Option<String> value = snapshot.metadata().configuration().get(key);

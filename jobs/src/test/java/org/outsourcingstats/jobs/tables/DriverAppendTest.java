@@ -122,4 +122,31 @@ class DriverAppendTest {
 
     assertThat(SharedSpark.spark().table(database + ".runs").count()).isEqualTo(1);
   }
+
+  @Test
+  void aPartitionedTableIsWrittenAndReadBySpark() throws Exception {
+    SparkSession spark = SharedSpark.spark();
+    spark.sql("DROP TABLE " + database + ".runs");
+    spark.sql(
+        "CREATE TABLE "
+            + database
+            + ".runs ("
+            + Tables.RUNS.schema().toDDL()
+            + ") USING delta PARTITIONED BY (job)");
+
+    SparkJobs.Recorded<Void> appended =
+        SparkJobs.during(
+            () -> {
+              tables.append(Tables.RUNS, List.of(run("ingest", STARTED, 227L, null)));
+              return null;
+            });
+
+    // The job's value lives in the file's path, not in the file: the driver neither writes nor
+    // reads such a table.
+    assertThat(appended.jobs()).isNotEmpty();
+    assertThat(tables.rowsOnDriver(Tables.RUNS)).isEmpty();
+    assertThat(spark.sql("SELECT job, rows_read FROM " + database + ".runs").collectAsList())
+        .extracting(Row::toString)
+        .containsExactly("[ingest,227]");
+  }
 }

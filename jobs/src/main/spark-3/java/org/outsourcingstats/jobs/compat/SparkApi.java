@@ -107,13 +107,30 @@ public final class SparkApi {
    * an append; returns the version committed.
    */
   public static long commitAppend(
-      OptimisticTransaction transaction, String path, long size, long modificationTime, String stats) {
+      OptimisticTransaction transaction,
+      String path,
+      long size,
+      long modificationTime,
+      String stats) {
     AddFile file =
         new AddFile(
-            path, Map$.MODULE$.empty(), size, modificationTime, true, stats, null, null, Option.empty(), Option.empty(), Option.empty());
+            path,
+            Map$.MODULE$.empty(),
+            size,
+            modificationTime,
+            true,
+            stats,
+            null,
+            null,
+            Option.empty(),
+            Option.empty(),
+            Option.empty());
     return transaction.commit(
         JavaConverters.asScalaBuffer(List.<Action>of(file)).toSeq(),
         new DeltaOperations.Write(
-            SaveMode.Append, Option.empty(), Option.empty(), Option.empty()));
+            SaveMode.Append,
+            Option.empty(),
+            Option.empty(),
+            Option.empty()));
   }
 }
