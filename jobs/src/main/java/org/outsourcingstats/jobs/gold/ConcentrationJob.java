@@ -148,7 +148,11 @@ public final class ConcentrationJob {
             .groupByKey((MapFunction<Row, String>) ConcentrationJob::groupKey, Encoders.STRING())
             .flatMapGroups(
                 (FlatMapGroupsFunction<String, Row, Row>) (key, rows) -> concentration(rows),
-                Encoders.row(COMPUTED));
+                Encoders.row(COMPUTED))
+            // Computed once for both sides of the year-on-year join below. A checkpoint is also
+            // what Spark's analyzer tells apart in a self-join: over the typed groups themselves,
+            // the join's sides resolve to one relation when adaptive execution is off.
+            .localCheckpoint();
     groups.createOrReplaceTempView("pipeline_concentration");
     return context
         .spark()

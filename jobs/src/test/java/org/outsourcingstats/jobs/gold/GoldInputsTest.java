@@ -1,12 +1,14 @@
 package org.outsourcingstats.jobs.gold;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,6 +29,8 @@ import org.outsourcingstats.jobs.run.StepResult;
 class GoldInputsTest {
   private static final List<Step> GOLD = List.of(Step.GROWTH, Step.CONCENTRATION, Step.TARGETS);
   private static final String HEADER = "city,year,indicator,value,unit,market,status\n";
+  private static final String CONCENTRATION_ROWS =
+      "SELECT * FROM ${db}.concentration ORDER BY scope_code, dimension, indicator, year, period";
 
   private PipelineFixture fixture;
 
@@ -91,6 +95,41 @@ class GoldInputsTest {
 
     assertThat(again.results()).extracting(StepResult::detail).containsOnly("inputs unchanged");
     assertThat(goldVersions()).isEqualTo(optimized);
+  }
+
+  /**
+   * A cluster may turn adaptive query execution off; the gold steps then plan their joins without
+   * it and compute the same rows. Dalian's 2010 offshore revenue is 80% Japan's: one named member
+   * with a fifth left unnamed, so HHI is 80² = 6,400 treating the rest as fragmented and 6,400 +
+   * 20² = 6,800 treating it as one member.
+   */
+  @Test
+  void goldStepsComputeTheSameWithoutAdaptiveQueryExecution() throws Exception {
+    List<Row> withAdaptive = fixture.sql(CONCENTRATION_ROWS).collectAsList();
+    fixture.sql("DELETE FROM ${db}.concentration").collect();
+    fixture.sql("DELETE FROM ${db}.growth").collect();
+    String adaptive = "spark.sql.adaptive.enabled";
+    SharedSpark.spark().conf().set(adaptive, false);
+    try {
+      assertThat(fixture.run())
+          .filteredOn(result -> GOLD.stream().anyMatch(step -> step.id().equals(result.job())))
+          .extracting(StepResult::detail)
+          .containsExactly("rewritten", "rewritten", "inputs unchanged");
+    } finally {
+      SharedSpark.spark().conf().unset(adaptive);
+    }
+    List<Row> without = fixture.sql(CONCENTRATION_ROWS).collectAsList();
+    assertThat(without).isEqualTo(withAdaptive);
+    Row dalian =
+        fixture
+            .sql(
+                "SELECT cr1, top_member, hhi_lower, hhi_upper FROM ${db}.concentration "
+                    + "WHERE scope_code = '210200' AND dimension = 'market' AND year = 2010")
+            .first();
+    assertThat(dalian.getDouble(0)).isCloseTo(0.8, within(1e-9));
+    assertThat(dalian.getString(1)).isEqualTo("JP");
+    assertThat(dalian.getDouble(2)).isCloseTo(6_400, within(1e-6));
+    assertThat(dalian.getDouble(3)).isCloseTo(6_800, within(1e-6));
   }
 
   @Test
