@@ -9,6 +9,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.outsourcingstats.common.config.PipelineConfig;
 import org.outsourcingstats.jobs.catalog.WarehouseCatalog;
+import org.outsourcingstats.jobs.tables.PipelineTable;
+import org.outsourcingstats.jobs.tables.PipelineTables;
 
 /**
  * JUnit 5 extension giving every test class of the JVM one SparkSession: {@code local[2]}, two
@@ -48,6 +50,25 @@ public final class SharedSpark implements BeforeAllCallback {
    */
   public static String uniqueName(String prefix) {
     return prefix + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  }
+
+  /**
+   * A database of its own ({@link #uniqueName}) in the suite's root folder, holding only {@code
+   * tables}: for tests of a few tables, since creating all of them takes seconds.
+   */
+  public static PipelineTables tablesOf(String prefix, PipelineTable... tables) {
+    String database = uniqueName(prefix);
+    spark()
+        .sql(
+            "CREATE DATABASE "
+                + database
+                + " LOCATION "
+                + PipelineTables.literal(root().resolve(database + ".db").toString()));
+    PipelineTables created = new PipelineTables(spark(), config(database));
+    for (PipelineTable table : tables) {
+      created.ensureCreated(table);
+    }
+    return created;
   }
 
   /**

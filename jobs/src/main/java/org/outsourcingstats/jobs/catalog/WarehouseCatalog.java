@@ -1,5 +1,7 @@
 package org.outsourcingstats.jobs.catalog;
 
+import java.net.URI;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.Identifier;
 import org.apache.spark.sql.connector.catalog.Table;
 import org.apache.spark.sql.delta.catalog.DeltaCatalog;
@@ -54,6 +56,17 @@ public class WarehouseCatalog extends DeltaCatalog {
   public boolean tableExists(Identifier ident) {
     registerIfInFolder(ident);
     return super.tableExists(ident);
+  }
+
+  /**
+   * Registers the Delta table at {@code location} as {@code database.table} in the session's
+   * metastore: for a table this process created by committing its first version to its folder.
+   */
+  public static void register(SparkSession spark, String database, String table, URI location) {
+    spark
+        .sessionState()
+        .catalog()
+        .createTable(CatalogEntries.deltaTable(database, table, location), true, false);
   }
 
   /** A table created by another process since this session started is registered on first use. */

@@ -131,8 +131,8 @@ public final class ConcentrationJob {
         .createOrReplaceTempView("pipeline_city_scopes");
     Dataset<Row> members =
         context
-            .spark()
-            .sql(
+            .tables()
+            .query(
                 DomainSql.expand(
                     String.format(
                         MEMBERS_SQL,
@@ -155,8 +155,8 @@ public final class ConcentrationJob {
             .localCheckpoint();
     groups.createOrReplaceTempView("pipeline_concentration");
     return context
-        .spark()
-        .sql(
+        .tables()
+        .query(
             "SELECT c.*, c.hhi_lower - p.hhi_lower AS hhi_change "
                 + "FROM pipeline_concentration c LEFT JOIN pipeline_concentration p ON p.dimension = c.dimension "
                 + "AND p.scope_code = c.scope_code AND p.period = c.period AND p.indicator = c.indicator "

@@ -70,8 +70,8 @@ public final class GrowthJob {
   private Dataset<Row> growth(double tolerance) {
     Dataset<Row> series =
         context
-            .spark()
-            .sql(
+            .tables()
+            .query(
                 DomainSql.expand(
                     String.format(
                         SERIES_SQL,

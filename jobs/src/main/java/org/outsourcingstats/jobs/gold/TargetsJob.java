@@ -70,8 +70,8 @@ public final class TargetsJob {
   private Dataset<Row> targets() {
     Dataset<Row> plans =
         context
-            .spark()
-            .sql(
+            .tables()
+            .query(
                 DomainSql.expand(
                     String.format(
                         PLANS_SQL,

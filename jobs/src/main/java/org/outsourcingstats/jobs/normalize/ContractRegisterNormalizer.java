@@ -81,7 +81,7 @@ final class ContractRegisterNormalizer implements ShapeNormalizer {
    */
   ContractYears mergeContracts(String batchId, Dataset<Row> accepted) {
     Dataset<Row> rows = accepted.selectExpr(Tables.CONTRACTS.columns());
-    if (context.tables().read(Tables.CONTRACTS).isEmpty()) {
+    if (context.tables().holdsNoRow(Tables.CONTRACTS)) {
       context.tables().append(Tables.CONTRACTS, rows);
       return new ContractYears(true, List.of());
     }
@@ -135,10 +135,8 @@ final class ContractRegisterNormalizer implements ShapeNormalizer {
               context
                   .tables()
                   .merge(Tables.CONTRACTS, batch, matches)
-                  .whenMatched(changed)
-                  .updateAll()
-                  .whenNotMatched()
-                  .insertAll()
+                  .updateAllWhenMatched(changed)
+                  .insertAllWhenNotMatched()
                   .execute());
       return new ContractYears(false, List.copyOf(years));
     } finally {

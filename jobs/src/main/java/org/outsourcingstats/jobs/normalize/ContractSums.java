@@ -64,8 +64,8 @@ final class ContractSums {
 
   private Dataset<Row> observations(ContractYears touched) {
     return context
-        .spark()
-        .sql(
+        .tables()
+        .query(
             DomainSql.expand(
                 String.format(
                     AGGREGATE_SQL, touchedContracts(touched), context.runId(), SUM_SOURCE)));
@@ -106,7 +106,7 @@ final class ContractSums {
   private void mergeObservations(Dataset<Row> sums, ContractYears touched, String batch) {
     Dataset<Row> local = sums.localCheckpoint();
     Dataset<Row> published =
-        context.tables().read(Tables.OBSERVATIONS).where(col("source_file").isNotNull());
+        context.tables().readLatest(Tables.OBSERVATIONS).where(col("source_file").isNotNull());
     long withheld =
         local
             .as("s")
@@ -122,22 +122,19 @@ final class ContractSums {
     context
         .tables()
         .merge(Tables.OBSERVATIONS, local.selectExpr(Tables.OBSERVATIONS.columns()))
-        .whenMatched(
+        .updateAllWhenMatched(
             DomainSql.expand(
                 "t.source_file IS NULL AND t.status = {ACTUAL} AND NOT (t.value <=> s.value)"))
-        .updateAll()
-        .whenNotMatched()
-        .insertAll()
-        .whenNotMatchedBySource(isContractSum("t") + " AND " + touched.condition("t"))
-        .delete()
+        .insertAllWhenNotMatched()
+        .deleteWhenNotMatchedBySource(isContractSum("t") + " AND " + touched.condition("t"))
         .execute();
   }
 
   /** Contract figures by firm, year and sector for every firm of the years the batch touched. */
   private Dataset<Row> firmFigures(ContractYears touched) {
     return context
-        .spark()
-        .sql(
+        .tables()
+        .query(
             "SELECT firm_id, first(entity_code) AS entity_code, first(entity_name) AS entity_name, "
                 + "year, sector, count(*) AS contracts, CAST(sum(contract_value) AS DECIMAL(38, 6)) AS contract_value, "
                 + "CAST(sum(executed_value) AS DECIMAL(38, 6)) AS executed_value, '"
@@ -159,10 +156,8 @@ final class ContractSums {
     FIGURES.forEach(column -> cleared.put(column, "NULL"));
     cleared.put("updated_at", "current_timestamp()");
     FirmObservations.merge(context, figures, OWNED, FIGURES)
-        .whenNotMatchedBySource(stale + " AND t.source_file IS NULL")
-        .delete()
-        .whenNotMatchedBySource(stale)
-        .updateExpr(cleared)
+        .deleteWhenNotMatchedBySource(stale + " AND t.source_file IS NULL")
+        .updateWhenNotMatchedBySource(stale, cleared)
         .execute();
   }
 

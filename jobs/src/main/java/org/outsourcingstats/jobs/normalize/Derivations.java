@@ -95,18 +95,15 @@ final class Derivations {
         BestFigures.view(context.spark(), "pipeline_published", observations, Statuses.PUBLISHED);
     Dataset<Row> derived =
         context
-            .spark()
-            .sql(DomainSql.expand(String.format(DERIVED_SQL, published, context.runId(), fxView)))
+            .tables()
+            .query(DomainSql.expand(String.format(DERIVED_SQL, published, context.runId(), fxView)))
             .localCheckpoint();
     context
         .tables()
         .merge(Tables.OBSERVATIONS, derived)
-        .whenMatched(PipelineTable.anyChanged(List.of("value", "source")))
-        .updateAll()
-        .whenNotMatched()
-        .insertAll()
-        .whenNotMatchedBySource(DomainSql.expand("t.status = {DERIVED}"))
-        .delete()
+        .updateAllWhenMatched(PipelineTable.anyChanged(List.of("value", "source")))
+        .insertAllWhenNotMatched()
+        .deleteWhenNotMatchedBySource(DomainSql.expand("t.status = {DERIVED}"))
         .execute();
     return derived.count();
   }

@@ -70,10 +70,8 @@ final class FigureNormalizer implements ShapeNormalizer {
         .tables()
         .merge(
             Tables.OBSERVATIONS, outcomes.acceptedRows().selectExpr(Tables.OBSERVATIONS.columns()))
-        .whenMatched(changed)
-        .updateAll()
-        .whenNotMatched()
-        .insertAll()
+        .updateAllWhenMatched(changed)
+        .insertAllWhenNotMatched()
         .execute();
   }
 

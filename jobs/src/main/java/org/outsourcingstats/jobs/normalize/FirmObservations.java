@@ -1,6 +1,5 @@
 package org.outsourcingstats.jobs.normalize;
 
-import io.delta.tables.DeltaMergeBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.outsourcingstats.jobs.run.PipelineContext;
 import org.outsourcingstats.jobs.tables.PipelineTable;
+import org.outsourcingstats.jobs.tables.TableMerge;
 import org.outsourcingstats.jobs.tables.Tables;
 
 /**
@@ -22,7 +22,7 @@ final class FirmObservations {
    * A MERGE into {@code firm_observations} of the columns {@code owned}, updating a row when one of
    * {@code compared} changed; the caller adds clauses and executes.
    */
-  static DeltaMergeBuilder merge(
+  static TableMerge merge(
       PipelineContext context, Dataset<Row> rows, List<String> owned, List<String> compared) {
     Map<String, String> set = new LinkedHashMap<>();
     owned.forEach(column -> set.put(column, "s." + column));
@@ -32,9 +32,7 @@ final class FirmObservations {
     return context
         .tables()
         .merge(Tables.FIRM_OBSERVATIONS, rows)
-        .whenMatched(PipelineTable.anyChanged(compared))
-        .updateExpr(set)
-        .whenNotMatched()
-        .insertExpr(insert);
+        .updateWhenMatched(PipelineTable.anyChanged(compared), set)
+        .insertWhenNotMatched(insert);
   }
 }

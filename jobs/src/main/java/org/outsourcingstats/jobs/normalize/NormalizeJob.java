@@ -186,7 +186,8 @@ public class NormalizeJob {
    * Normalises one batch; its outcome counts. Package-private so that a test can make a batch fail.
    */
   Map<String, Long> normalizeBatch(String batch) {
-    Dataset<Row> raw = context.tables().read(Tables.RAW_ROWS).where(col("batch_id").equalTo(batch));
+    Dataset<Row> raw =
+        context.tables().readLatest(Tables.RAW_ROWS).where(col("batch_id").equalTo(batch));
     List<Row> parts = raw.select("shape", "source_file").distinct().collectAsList();
     Set<String> shapes = parts.stream().map(part -> part.getString(0)).collect(Collectors.toSet());
     BatchPositions positions =
@@ -227,7 +228,7 @@ public class NormalizeJob {
               .selectExpr(Tables.QUARANTINE.columns());
       rows = rows == null ? shaped : rows.unionByName(shaped);
     }
-    context.tables().merge(Tables.QUARANTINE, rows).whenNotMatched().insertAll().execute();
+    context.tables().merge(Tables.QUARANTINE, rows).insertAllWhenNotMatched().execute();
   }
 
   private void recordBatches(Map<String, Map<String, Long>> countsByBatch) {
@@ -246,8 +247,6 @@ public class NormalizeJob {
               .set("normalized_at", now)
               .build());
     }
-    context
-        .tables()
-        .append(Tables.BATCHES, context.spark().createDataFrame(rows, Tables.BATCHES.schema()));
+    context.tables().append(Tables.BATCHES, rows);
   }
 }

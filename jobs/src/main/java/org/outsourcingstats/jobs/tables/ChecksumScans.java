@@ -45,6 +45,18 @@ public final class ChecksumScans {
     return SparkApi.ofRows(spark, rewrite(spark, spark.sessionState().sqlParser().parsePlan(sql)));
   }
 
+  /**
+   * {@link #query} for a query the pipeline wrote itself, which parses unless the pipeline has a
+   * bug.
+   */
+  public static Dataset<Row> pipelineQuery(SparkSession spark, String sql) {
+    try {
+      return query(spark, sql);
+    } catch (ParseException e) {
+      throw new IllegalStateException("the pipeline's own query does not parse: " + sql, e);
+    }
+  }
+
   /** The parsed plan of a read-only query, its small tables read from their checksums. */
   public static LogicalPlan rewrite(SparkSession spark, LogicalPlan parsed) {
     Set<String> cteNames = new HashSet<>();

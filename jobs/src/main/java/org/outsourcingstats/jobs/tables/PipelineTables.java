@@ -1,6 +1,5 @@
 package org.outsourcingstats.jobs.tables;
 
-import io.delta.tables.DeltaMergeBuilder;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +21,7 @@ import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
 import org.apache.spark.sql.functions;
 import org.outsourcingstats.common.config.PipelineConfig;
 import org.outsourcingstats.common.error.Errors;
+import org.outsourcingstats.jobs.catalog.WarehouseCatalog;
 import scala.collection.Iterator;
 
 /**
@@ -117,6 +117,14 @@ public final class PipelineTables {
 
   private void create(PipelineTable table) {
     String location = leftoverTable(table);
+    if (location == null && config.catalog() == PipelineConfig.Catalog.WAREHOUSE) {
+      // The folder is the catalog: the table's first commit in its folder is the table, and the
+      // session's metastore is told of it as of any table found there.
+      Path folder = tableFolder(table);
+      DriverCreate.create(spark, folder, table);
+      WarehouseCatalog.register(spark, config.database(), table.name(), folder.toUri());
+      return;
+    }
     spark.sql(
         "CREATE TABLE IF NOT EXISTS "
             + name(table)
@@ -161,7 +169,7 @@ public final class PipelineTables {
    * and no later run could complete.
    */
   private String leftoverTable(PipelineTable table) {
-    Path location = new Path(config.warehouse() + "/" + config.database() + ".db/" + table.name());
+    Path location = tableFolder(table);
     try {
       FileSystem fileSystem = location.getFileSystem(spark.sparkContext().hadoopConfiguration());
       if (!fileSystem.exists(location)) {
@@ -184,6 +192,19 @@ public final class PipelineTables {
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot inspect the folder of table " + name(table) + " at " + location, e);
+    }
+  }
+
+  /** Where {@code CREATE TABLE} puts the table: in its database's folder. */
+  private Path tableFolder(PipelineTable table) {
+    try {
+      return new Path(
+          new Path(
+              spark.sessionState().catalog().getDatabaseMetadata(config.database()).locationUri()),
+          table.name());
+    } catch (Exception e) {
+      // Spark's NoSuchDatabaseException is checked in Java's eyes but thrown undeclared.
+      throw Errors.tableMissing(name(table));
     }
   }
 
@@ -213,6 +234,23 @@ public final class PipelineTables {
             TableLog.catalogEntry(spark, config.database(), table.name()),
             ChecksumScans.MAX_BYTES)
         .orElseGet(() -> spark.table(name(table)));
+  }
+
+  /**
+   * A read-only query of the pipeline's own, its small tables read from the files their latest
+   * checksums list ({@link ChecksumScans}): no Spark job rebuilds a table's file list from its log
+   * before the query runs.
+   */
+  public Dataset<Row> query(String sql) {
+    return ChecksumScans.pipelineQuery(spark, sql);
+  }
+
+  /**
+   * Whether the table's latest version holds no row: from its checksum's file list, else by a
+   * query.
+   */
+  public boolean holdsNoRow(PipelineTable table) {
+    return log(table).listedFiles().map(List::isEmpty).orElseGet(() -> read(table).isEmpty());
   }
 
   /**
@@ -282,13 +320,13 @@ public final class PipelineTables {
    * A MERGE of {@code source} (alias {@code s}) into the table (alias {@code t}) on the table's
    * key, to which the caller adds its clauses and then executes.
    */
-  public DeltaMergeBuilder merge(PipelineTable table, Dataset<Row> source) {
+  public TableMerge merge(PipelineTable table, Dataset<Row> source) {
     return merge(table, source, table.mergeCondition());
   }
 
   /** A MERGE as {@link #merge(PipelineTable, Dataset)} on a condition that narrows the key's. */
-  public DeltaMergeBuilder merge(PipelineTable table, Dataset<Row> source, String condition) {
-    return DeltaTable.forName(spark, name(table)).as("t").merge(source.as("s"), condition);
+  public TableMerge merge(PipelineTable table, Dataset<Row> source, String condition) {
+    return new TableMerge(this, table, source, condition);
   }
 
   /** Rows the latest commit of a table wrote, from its commit metrics (no scan). */

@@ -3,6 +3,7 @@ package org.outsourcingstats.jobs.vocab;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.outsourcingstats.common.parse.Statuses;
+import org.outsourcingstats.jobs.tables.ChecksumScans;
 import org.outsourcingstats.jobs.tables.PipelineTables;
 
 /**
@@ -35,8 +36,7 @@ public final class BestFigures {
    * in the concentration query).
    */
   public static String view(SparkSession spark, String view, String table, List<String> statuses) {
-    spark
-        .sql("SELECT * FROM " + of(table, statuses))
+    ChecksumScans.pipelineQuery(spark, "SELECT * FROM " + of(table, statuses))
         .localCheckpoint()
         .createOrReplaceTempView(view);
     return view;

@@ -29,16 +29,8 @@ class DriverAppendTest {
 
   @BeforeEach
   void warehouse() {
-    database = SharedSpark.uniqueName("driver");
-    tables = new PipelineTables(SharedSpark.spark(), SharedSpark.config(database));
-    // The one table these tests write: creating all of them would take most of the class's time.
-    SharedSpark.spark()
-        .sql(
-            "CREATE DATABASE "
-                + database
-                + " LOCATION "
-                + PipelineTables.literal(SharedSpark.root().resolve(database + ".db").toString()));
-    tables.ensureCreated(Tables.RUNS);
+    tables = SharedSpark.tablesOf("driver", Tables.RUNS);
+    database = tables.config().database();
   }
 
   private static Row run(String job, Timestamp started, Long rowsRead, String error) {

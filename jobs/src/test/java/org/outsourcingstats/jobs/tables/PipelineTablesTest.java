@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -83,5 +86,46 @@ class PipelineTablesTest {
 
     assertThat(spark.table("again.batches").count()).isEqualTo(1);
     assertThat(tables.version(Tables.BATCHES)).isEqualTo(1);
+  }
+
+  /**
+   * A table is created by committing its first version on the driver; it has the protocol, table
+   * features, properties and schema that {@code CREATE TABLE} gives the same definition.
+   */
+  @Test
+  void aTableCreatedOnTheDriverIsTheTableCreateTableMakes() {
+    SparkSession spark = SharedSpark.spark();
+    new PipelineTables(spark, config("created")).ensureCreated();
+    for (PipelineTable table : List.of(Tables.RUNS, Tables.RAW_ROWS, Tables.OBSERVATIONS)) {
+      spark.sql(
+          "CREATE TABLE created.by_sql_"
+              + table.name()
+              + " ("
+              + table.schema().toDDL()
+              + ") USING delta TBLPROPERTIES ("
+              + table.tableProperties().entrySet().stream()
+                  .map(p -> "'" + p.getKey() + "' = '" + p.getValue() + "'")
+                  .collect(Collectors.joining(", "))
+              + ")");
+
+      assertThat(detail("created." + table.name()))
+          .isEqualTo(detail("created.by_sql_" + table.name()));
+      assertThat(spark.table("created." + table.name()).schema())
+          .isEqualTo(spark.table("created.by_sql_" + table.name()).schema());
+    }
+  }
+
+  private static Row detail(String table) {
+    return SharedSpark.spark()
+        .sql("DESCRIBE DETAIL " + table)
+        .select(
+            "format",
+            "partitionColumns",
+            "numFiles",
+            "properties",
+            "minReaderVersion",
+            "minWriterVersion",
+            "tableFeatures")
+        .first();
   }
 }
