@@ -98,12 +98,15 @@ final class Derivations {
             .tables()
             .query(DomainSql.expand(String.format(DERIVED_SQL, published, context.runId(), fxView)))
             .localCheckpoint();
+    // Derived rows only ever match derived rows: the key holds the status.
+    String derivedRow = DomainSql.expand("t.status = {DERIVED}");
     context
         .tables()
         .merge(Tables.OBSERVATIONS, derived)
+        .touchingOnly(derivedRow)
         .updateAllWhenMatched(PipelineTable.anyChanged(List.of("value", "source")))
         .insertAllWhenNotMatched()
-        .deleteWhenNotMatchedBySource(DomainSql.expand("t.status = {DERIVED}"))
+        .deleteWhenNotMatchedBySource(derivedRow)
         .execute();
     return derived.count();
   }

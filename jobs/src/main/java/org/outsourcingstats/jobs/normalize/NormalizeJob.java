@@ -194,30 +194,26 @@ public class NormalizeJob {
         new BatchPositions(parts.stream().map(part -> part.getString(1)).distinct().toList());
     Map<String, Long> counts = new HashMap<>();
     List<Outcomes> resolved = new ArrayList<>();
-    try {
-      for (ShapeNormalizer normalizer : normalizers) {
-        Object[] folders =
-            normalizer.shapes().stream().map(Shape::folder).filter(shapes::contains).toArray();
-        if (folders.length == 0) {
-          continue;
-        }
-        Outcomes outcomes =
-            normalizer.outcomes(
-                normalizer.classify(batch, raw.where(col("shape").isin(folders))), positions);
-        resolved.add(outcomes);
-        outcomes.addTo(counts);
-        if (outcomes.accepted() > 0) {
-          normalizer.write(batch, outcomes);
-        }
+    for (ShapeNormalizer normalizer : normalizers) {
+      Object[] folders =
+          normalizer.shapes().stream().map(Shape::folder).filter(shapes::contains).toArray();
+      if (folders.length == 0) {
+        continue;
       }
-      if (counts.getOrDefault(Outcomes.QUARANTINED, 0L) > 0) {
-        mergeQuarantine(resolved.stream().map(Outcomes::quarantinedRows).toList());
+      Outcomes outcomes =
+          normalizer.outcomes(
+              normalizer.classify(batch, raw.where(col("shape").isin(folders))), positions);
+      resolved.add(outcomes);
+      outcomes.addTo(counts);
+      if (outcomes.accepted() > 0) {
+        normalizer.write(batch, outcomes);
       }
-      LOG.info("normalize: batch {}: {}", batch, counts);
-      return counts;
-    } finally {
-      resolved.forEach(Outcomes::release);
     }
+    if (counts.getOrDefault(Outcomes.QUARANTINED, 0L) > 0) {
+      mergeQuarantine(resolved.stream().map(Outcomes::quarantinedRows).toList());
+    }
+    LOG.info("normalize: batch {}: {}", batch, counts);
+    return counts;
   }
 
   private void mergeQuarantine(List<Dataset<Row>> rejected) {

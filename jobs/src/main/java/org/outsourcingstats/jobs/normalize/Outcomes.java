@@ -69,27 +69,25 @@ record Outcomes(Dataset<Row> rows, long read, long quarantined, long duplicate) 
 
   /**
    * The same outcomes after {@code rule} quarantined more of the rows (a rule over the accepted
-   * rows of a batch, such as shares that add up to more than 100%), counted again from the rows,
-   * which are cached for the writes that follow: call {@link #release()} when done.
+   * rows of a batch, such as shares that add up to more than 100%), counted again from the rows as
+   * they are checkpointed for the writes that follow (one action: the counts are observed on it).
    */
   Outcomes recountedAfter(UnaryOperator<Dataset<Row>> rule) {
-    Dataset<Row> ruled = rule.apply(rows).cache();
-    long accepted = 0;
-    long quarantined = 0;
-    long duplicate = 0;
-    for (Row row : ruled.groupBy(COLUMN).count().collectAsList()) {
-      switch (row.getString(0)) {
-        case ACCEPTED -> accepted = row.getLong(1);
-        case QUARANTINED -> quarantined = row.getLong(1);
-        default -> duplicate = row.getLong(1);
-      }
-    }
-    return new Outcomes(ruled, accepted + quarantined + duplicate, quarantined, duplicate);
-  }
-
-  /** Releases the rows cached by {@link #recountedAfter}. */
-  void release() {
-    rows.unpersist();
+    Observation counted = new Observation("recounted_outcomes");
+    Dataset<Row> ruled =
+        rule.apply(rows)
+            .observe(
+                counted,
+                count(lit(1)).as("read"),
+                count(when(col(COLUMN).equalTo(QUARANTINED), lit(1))).as("quarantined"),
+                count(when(col(COLUMN).equalTo(DUPLICATE), lit(1))).as("duplicate"))
+            .localCheckpoint();
+    Map<String, Object> observed = observed(counted);
+    return new Outcomes(
+        ruled,
+        ((Number) observed.get("read")).longValue(),
+        ((Number) observed.get("quarantined")).longValue(),
+        ((Number) observed.get("duplicate")).longValue());
   }
 
   /**

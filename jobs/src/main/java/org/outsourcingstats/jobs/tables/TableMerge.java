@@ -15,11 +15,13 @@ import org.apache.spark.sql.Row;
  * Delta's MERGE, and one rule of its own. Into a table that holds no row, a MERGE can only insert
  * what its not-matched clause inserts, so it is written as that append: one write instead of a
  * MERGE's search for matches, rewrite and bookkeeping (a first load, and every table a fresh
- * warehouse starts with).
+ * warehouse starts with). The same holds when every row the MERGE could match, update or delete
+ * satisfies a condition ({@link #touchingOnly}) and no row of the table does.
  *
- * <p>The rule reads the table's file list from its latest checksum on the driver; when the checksum
- * does not list the files, the MERGE runs. Writers of one warehouse hold its lock, so no other
- * pipeline run adds rows between that look and the append.
+ * <p>The rule reads the table's file list from its latest checksum on the driver (and, with a
+ * condition, asks whether a row satisfies it); when the checksum does not list the files, the MERGE
+ * runs. Writers of one warehouse hold its lock, so no other pipeline run adds rows between that
+ * look and the append.
  *
  * <p>Clauses apply in the order they are added, as in Delta's builder.
  */
@@ -32,6 +34,9 @@ public final class TableMerge {
 
   /** The rows the not-matched clause inserts, with the table's columns; null without one. */
   private Dataset<Row> inserted;
+
+  /** What every target row this MERGE can touch satisfies; null for any row. */
+  private String touched;
 
   TableMerge(PipelineTables tables, PipelineTable table, Dataset<Row> source, String condition) {
     this.tables = tables;
@@ -100,9 +105,18 @@ public final class TableMerge {
     return this;
   }
 
-  /** Runs the MERGE, or the append it amounts to when the table holds no row. */
+  /**
+   * Declares that every target row the clauses can match, update or delete satisfies {@code
+   * condition} (on {@code t}): when no row of the table does, the MERGE is an append too.
+   */
+  public TableMerge touchingOnly(String condition) {
+    this.touched = condition;
+    return this;
+  }
+
+  /** Runs the MERGE, or the append it amounts to when no row of the table can be touched by it. */
   public void execute() {
-    if (inserted != null && tables.holdsNoRow(table)) {
+    if (inserted != null && noRowTouchable()) {
       tables.append(table, inserted);
       return;
     }
@@ -114,5 +128,15 @@ public final class TableMerge {
       merge = clause.apply(merge);
     }
     merge.execute();
+  }
+
+  private boolean noRowTouchable() {
+    if (tables.holdsNoRow(table)) {
+      return true;
+    }
+    return touched != null
+        && tables
+            .query("SELECT 1 FROM " + tables.name(table) + " t WHERE " + touched + " LIMIT 1")
+            .isEmpty();
   }
 }

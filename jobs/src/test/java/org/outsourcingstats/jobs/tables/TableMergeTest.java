@@ -102,4 +102,34 @@ class TableMergeTest {
     assertThat(lastOperation()).isEqualTo("WRITE");
     assertThat(rows()).hasSize(2);
   }
+
+  @Test
+  void aMergeTouchingOnlyRowsNoneOfWhichIsThereIsAnAppend() {
+    merge(REGISTER);
+    String kpo =
+        "SELECT * FROM VALUES ('F3', 'Pactera', 2010, 'KPO', %d) AS s(firm_id, firm_name, year, sector, employees)";
+
+    // The MERGE can touch KPO rows only, and the table has none: an append.
+    mergeTouchingKpo(String.format(kpo, 300));
+    assertThat(lastOperation()).isEqualTo("WRITE");
+
+    // Now it has one: a MERGE, which updates it.
+    mergeTouchingKpo(String.format(kpo, 320));
+    assertThat(lastOperation()).isEqualTo("MERGE");
+    assertThat(rows())
+        .containsExactly(
+            "[F1,Neusoft,2010,ITO,1200,null,null]",
+            "[F2,HiSoft,2010,ITO,900,null,null]",
+            "[F3,Pactera,2010,KPO,320,null,null]");
+  }
+
+  private void mergeTouchingKpo(String source) {
+    tables
+        .merge(Tables.FIRM_OBSERVATIONS, SharedSpark.spark().sql(source))
+        .touchingOnly("t.sector = 'KPO'")
+        .updateWhenMatched("t.employees <> s.employees", Map.of("employees", "s.employees"))
+        .insertWhenNotMatched(INSERTED)
+        .deleteWhenNotMatchedBySource("t.sector = 'KPO'")
+        .execute();
+  }
 }
