@@ -145,18 +145,20 @@ final class GoldTable {
   /** Replaces {@code table}'s contents with {@code fresh} if they differ. */
   static Replacement replace(PipelineContext context, PipelineTable table, Dataset<Row> fresh) {
     Row freshPrint = fingerprint(fresh);
-    boolean changed;
     if (context.tables().holdsNoRow(table)) {
-      // A table just created, or emptied: nothing to compare with.
-      changed = freshPrint.getLong(0) > 0;
-    } else {
-      Column[] sameTypes =
-          Arrays.stream(fresh.schema().fields())
-              .map(field -> col("`" + field.name() + "`").cast(field.dataType()).as(field.name()))
-              .toArray(Column[]::new);
-      Dataset<Row> existing = context.tables().readLatest(table);
-      changed = !freshPrint.equals(fingerprint(existing.select(sameTypes)));
+      // A table just created, or emptied: nothing to compare with, nothing to replace.
+      boolean any = freshPrint.getLong(0) > 0;
+      if (any) {
+        context.tables().append(table, fresh);
+      }
+      return new Replacement(freshPrint.getLong(0), any);
     }
+    Column[] sameTypes =
+        Arrays.stream(fresh.schema().fields())
+            .map(field -> col("`" + field.name() + "`").cast(field.dataType()).as(field.name()))
+            .toArray(Column[]::new);
+    Dataset<Row> existing = context.tables().readLatest(table);
+    boolean changed = !freshPrint.equals(fingerprint(existing.select(sameTypes)));
     if (changed) {
       context.tables().overwrite(table, fresh);
     }

@@ -66,7 +66,22 @@ public final class ChecksumScans {
         cteNames.add(name.toLowerCase(Locale.ROOT));
       }
     }
-    return parsed.transformUpWithSubqueries(
+    // A common table expression's definition is not a child of its WITH clause: rewritten apart.
+    LogicalPlan definitionsRewritten =
+        parsed.transformUpWithSubqueries(
+            on(UnresolvedWith.class)
+                .andThen(
+                    with ->
+                        (LogicalPlan)
+                            SparkApi.mapCteDefinitions(
+                                with,
+                                definition -> relationsRewritten(spark, definition, cteNames))));
+    return relationsRewritten(spark, definitionsRewritten, cteNames);
+  }
+
+  private static LogicalPlan relationsRewritten(
+      SparkSession spark, LogicalPlan plan, Set<String> cteNames) {
+    return plan.transformUpWithSubqueries(
         on(UnresolvedRelation.class)
             .andThen(relation -> fromChecksum(spark, relation, cteNames).orElse(relation)));
   }

@@ -57,7 +57,7 @@ class ChecksumScansTest {
   /** The file index of each leaf of the query's plan; null for a leaf that reads no files. */
   private static List<FileIndex> fileIndexes(Dataset<Row> result) {
     return scala.collection.JavaConverters.seqAsJavaList(
-            result.queryExecution().analyzed().collectLeaves())
+            result.queryExecution().optimizedPlan().collectLeaves())
         .stream()
         .map(
             leaf ->
@@ -78,6 +78,9 @@ class ChecksumScansTest {
         "SELECT %s.figures.city FROM %s.figures ORDER BY 1 | Dalian;Suzhou;Wuxi",
         "SELECT figures.city FROM spark_catalog.%s.figures ORDER BY 1 | Dalian;Suzhou;Wuxi",
         "SELECT count(*) FROM figures WHERE city IN (SELECT city FROM cities) | 2",
+        "WITH big AS (SELECT city FROM figures WHERE value > 8), c AS (SELECT * FROM cities)"
+            + " SELECT big.city, province FROM big LEFT JOIN c USING (city) ORDER BY 1"
+            + " | Dalian,Liaoning;Suzhou,null",
       })
   void aQueryAnswersFromTheChecksumsFileListAsByName(String template, String expected) {
     String query = template.replace("%s", database);

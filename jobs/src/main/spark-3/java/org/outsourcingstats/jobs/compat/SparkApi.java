@@ -10,6 +10,7 @@ import org.apache.spark.sql.catalyst.catalog.CatalogStorageFormat;
 import org.apache.spark.sql.catalyst.catalog.CatalogTable;
 import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.catalyst.plans.logical.SubqueryAlias;
 import org.apache.spark.sql.catalyst.plans.logical.UnresolvedWith;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.delta.DeltaLog;
@@ -95,6 +96,19 @@ public final class SparkApi {
   /** A Scala sequence of a Java list. */
   public static <T> scala.collection.Seq<T> seq(List<T> list) {
     return JavaConverters.asScalaBuffer(list).toSeq();
+  }
+
+  /** The {@code WITH} clause with each common table expression's definition rewritten. */
+  public static UnresolvedWith mapCteDefinitions(
+      UnresolvedWith with, java.util.function.UnaryOperator<LogicalPlan> rewrite) {
+    List<scala.Tuple2<String, SubqueryAlias>> definitions = new java.util.ArrayList<>();
+    for (scala.Tuple2<String, SubqueryAlias> cte : JavaConverters.seqAsJavaList(with.cteRelations())) {
+      SubqueryAlias alias = cte._2();
+      definitions.add(
+          new scala.Tuple2<>(
+              cte._1(), new SubqueryAlias(alias.identifier(), rewrite.apply(alias.child()))));
+    }
+    return new UnresolvedWith(with.child(), seq(definitions));
   }
 
   /** The names of a {@code WITH} clause's common table expressions. */

@@ -10,6 +10,7 @@ import org.apache.spark.sql.catalyst.catalog.CatalogStorageFormat;
 import org.apache.spark.sql.catalyst.catalog.CatalogTable;
 import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.catalyst.plans.logical.SubqueryAlias;
 import org.apache.spark.sql.catalyst.plans.logical.UnresolvedWith;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.delta.DeltaLog;
@@ -101,6 +102,23 @@ public final class SparkApi {
   /** A Scala sequence of a Java list. */
   public static <T> scala.collection.immutable.Seq<T> seq(List<T> list) {
     return CollectionConverters.asScala(list).toSeq();
+  }
+
+  /** The {@code WITH} clause with each common table expression's definition rewritten. */
+  public static UnresolvedWith mapCteDefinitions(
+      UnresolvedWith with, java.util.function.UnaryOperator<LogicalPlan> rewrite) {
+    List<scala.Tuple3<String, SubqueryAlias, Option<Object>>> definitions =
+        new java.util.ArrayList<>();
+    for (scala.Tuple3<String, SubqueryAlias, Option<Object>> cte :
+        CollectionConverters.asJava(with.cteRelations())) {
+      SubqueryAlias alias = cte._2();
+      definitions.add(
+          new scala.Tuple3<>(
+              cte._1(),
+              new SubqueryAlias(alias.identifier(), rewrite.apply(alias.child())),
+              cte._3()));
+    }
+    return new UnresolvedWith(with.child(), seq(definitions), with.allowRecursion());
   }
 
   /** The names of a {@code WITH} clause's common table expressions. */
