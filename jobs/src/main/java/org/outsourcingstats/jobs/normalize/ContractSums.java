@@ -105,13 +105,16 @@ final class ContractSums {
    */
   private void mergeObservations(Dataset<Row> sums, ContractYears touched, String batch) {
     Dataset<Row> local = sums.localCheckpoint();
-    Dataset<Row> published =
-        context.tables().readLatest(Tables.OBSERVATIONS).where(col("source_file").isNotNull());
-    long withheld =
-        local
-            .as("s")
-            .join(published.as("t"), expr(Tables.OBSERVATIONS.mergeCondition()), "left_semi")
-            .count();
+    long withheld = 0;
+    if (!context.tables().holdsNoRow(Tables.OBSERVATIONS)) {
+      Dataset<Row> published =
+          context.tables().readLatest(Tables.OBSERVATIONS).where(col("source_file").isNotNull());
+      withheld =
+          local
+              .as("s")
+              .join(published.as("t"), expr(Tables.OBSERVATIONS.mergeCondition()), "left_semi")
+              .count();
+    }
     if (withheld > 0) {
       LOG.warn(
           "normalize: batch {}: {} contract-register sum(s) not written: a published figure holds the same key "
