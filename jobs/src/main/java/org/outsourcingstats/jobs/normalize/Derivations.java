@@ -1,7 +1,11 @@
 package org.outsourcingstats.jobs.normalize;
 
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+
 import java.util.List;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.outsourcingstats.common.parse.Statuses;
 import org.outsourcingstats.jobs.run.PipelineContext;
@@ -93,11 +97,15 @@ final class Derivations {
     String fxView = FxRatesView.NAME;
     String published =
         BestFigures.view(context.spark(), "pipeline_published", observations, Statuses.PUBLISHED);
+    // How many there are is observed as they are checkpointed, not counted by a job of its own.
+    Observation counted = new Observation("derived_rows");
     Dataset<Row> derived =
         context
             .tables()
             .query(DomainSql.expand(String.format(DERIVED_SQL, published, context.runId(), fxView)))
+            .observe(counted, count(lit(1)).as("rows"))
             .localCheckpoint();
+    long rows = ((Number) Outcomes.observed(counted).get("rows")).longValue();
     // Derived rows only ever match derived rows: the key holds the status.
     String derivedRow = DomainSql.expand("t.status = {DERIVED}");
     context
@@ -108,6 +116,6 @@ final class Derivations {
         .insertAllWhenNotMatched()
         .deleteWhenNotMatchedBySource(derivedRow)
         .execute();
-    return derived.count();
+    return rows;
   }
 }

@@ -195,7 +195,7 @@ record Outcomes(Dataset<Row> rows, long read, long quarantined, long duplicate) 
    * The metrics an action observed; the action has run, so waiting for them is waiting for its
    * listener.
    */
-  private static Map<String, Object> observed(Observation observation) {
+  static Map<String, Object> observed(Observation observation) {
     try {
       return observation.getAsJava();
     } catch (InterruptedException e) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.outsourcingstats.common.config.PipelineConfig;
 import org.outsourcingstats.jobs.SharedSpark;
+import org.outsourcingstats.jobs.SparkJobs;
 
 /**
  * Which tables a run creates: every missing one, whatever a process killed while it created them
@@ -92,6 +93,23 @@ class PipelineTablesTest {
    * A table is created by committing its first version on the driver; it has the protocol, table
    * features, properties and schema that {@code CREATE TABLE} gives the same definition.
    */
+  @Test
+  void creatingTheTablesStartsNoSparkJobAndTheirChecksumsListTheirFiles() throws Exception {
+    SparkSession spark = SharedSpark.spark();
+    spark.sql(
+        "CREATE DATABASE fresh LOCATION "
+            + PipelineTables.literal(warehouse.resolve("fresh.db").toString()));
+    PipelineTables tables = new PipelineTables(spark, config("fresh"));
+
+    SparkJobs.Recorded<PipelineTables> created = SparkJobs.during(tables::ensureCreated);
+
+    assertThat(created.jobs()).isEmpty();
+    assertThat(tables.log(Tables.OBSERVATIONS).listedFiles()).hasValue(List.of());
+    spark.sql("INSERT INTO fresh.batches VALUES ('b1', 3, 2, 1, 0, NULL)");
+    assertThat(tables.log(Tables.BATCHES).listedFiles())
+        .hasValueSatisfying(files -> assertThat(files).hasSize(1));
+  }
+
   @Test
   void aTableCreatedOnTheDriverIsTheTableCreateTableMakes() {
     SparkSession spark = SharedSpark.spark();
