@@ -50,18 +50,17 @@ final class DriverCreate {
     // transaction's empty read snapshot for them, which is a Spark job, and in a fresh JVM the
     // first build of Delta's action encoder: about 4.6 s of a fresh warehouse's ten tables. The
     // next commits list their files as every commit does (PipelineTablesTest checks both).
-    String key = ALL_FILES_IN_CHECKSUM;
-    String was = spark.conf().get(key, null);
-    spark.conf().set(key, "false");
+    String was = spark.conf().get(ALL_FILES_IN_CHECKSUM, null);
+    spark.conf().set(ALL_FILES_IN_CHECKSUM, "false");
     try {
       transaction.commit(
           SparkApi.seq(List.of()),
           new DeltaOperations.CreateTable(metadata, true, false, Option.empty()));
     } finally {
       if (was == null) {
-        spark.conf().unset(key);
+        spark.conf().unset(ALL_FILES_IN_CHECKSUM);
       } else {
-        spark.conf().set(key, was);
+        spark.conf().set(ALL_FILES_IN_CHECKSUM, was);
       }
     }
     return true;
