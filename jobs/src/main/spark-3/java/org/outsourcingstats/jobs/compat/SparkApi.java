@@ -140,7 +140,7 @@ public final class SparkApi {
             Option.empty(),
             Option.empty());
     return transaction.commit(
-        JavaConverters.asScalaBuffer(List.<Action>of(file)).toSeq(),
+        seq(List.<Action>of(file)),
         new DeltaOperations.Write(
             SaveMode.Append,
             Option.empty(),

@@ -152,7 +152,7 @@ public final class SparkApi {
             Option.empty(),
             Option.empty());
     return transaction.commit(
-        CollectionConverters.asScala(List.<Action>of(file)).toList(),
+        seq(List.<Action>of(file)),
         new DeltaOperations.Write(
             SaveMode.Append,
             Option.empty(),
